@@ -1,0 +1,1 @@
+export { recordAudit, registerAuditHook, searchAudit, type AuditEntry } from './audit.service.js';

@@ -1,0 +1,11 @@
+export { requirePrincipal, requirePermission, requireRole, hasRole } from './auth.plugin.js';
+export type { Principal } from './principal.js';
+export { defineRoles, findRole, listRoles, permissionsOf, organizationKinds, platformRoles, type OrganizationKind, type RoleDefinition } from './roles.js';
+export { isValidUscc, withUsccCheckChar, usccCheckChar } from './uscc.js';
+export { isValidResidentId, residentIdProblem, maskResidentId, maskPhone, withResidentIdCheckChar } from './resident-id.js';
+export { encryptPii, decryptPii, matchHash } from './pii.js';
+export { createOrganization, presentOrganization } from './organization.service.js';
+export { findOrganizationById, findOrganizationByUscc } from './organization.repository.js';
+export { createUser } from './user.service.js';
+export { findUserById, findUserByUsername } from './user.repository.js';
+export { presentPrincipal } from './routes/auth.routes.js';

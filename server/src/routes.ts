@@ -1,0 +1,12 @@
+/**
+ * Every route plugin and its prefix. Platform first, then modules. A module registers here exactly once,
+ * through its index.ts.
+ */
+import type { RoutePlugin } from './platform/http/context.js';
+import { authRoutes } from './platform/identity/routes/auth.routes.js';
+import { adminRoutes } from './platform/identity/routes/admin.routes.js';
+
+export const routePlugins: ReadonlyArray<readonly [string, RoutePlugin]> = [
+  ['/api/v1/auth', authRoutes],
+  ['/api/v1/admin', adminRoutes],
+];

@@ -1,0 +1,13 @@
+import type { Db } from '../platform/db/index.js';
+import type { Config } from '../platform/config/index.js';
+
+export interface ModuleSeedContext {
+  /** Demo organization ids by key (see platform.seed.ts demoOrganizations). */
+  orgIds: Map<string, string>;
+  scale: number;
+}
+
+export type ModuleSeed = (db: Db, config: Config, ctx: ModuleSeedContext) => Promise<string>;
+
+/** Each module's seed, in order. */
+export const moduleSeeds: ReadonlyArray<readonly [string, ModuleSeed]> = [];
