@@ -2,6 +2,7 @@ import type { Config } from '../platform/config/index.js';
 import { openDb, migrateToLatest } from '../platform/db/index.js';
 import { buildApp } from '../app.js';
 import { seedIfEmpty } from '../seed/index.js';
+import { startBackgroundJobs } from './jobs.js';
 
 /**
  * Starts the server. On SIGTERM/SIGINT it stops accepting connections, lets requests in flight finish, then
@@ -12,11 +13,13 @@ export async function serve(config: Config, opts: { seed: boolean }): Promise<vo
   await migrateToLatest(db);
   if (opts.seed) await seedIfEmpty(db, config);
   const app = await buildApp({ db, config });
+  const jobs = startBackgroundJobs(db, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, '正在停止 shutting down: draining requests in flight');
+    jobs.stop();
     await app.close();
     await db.destroy();
     process.exit(0);

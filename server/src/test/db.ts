@@ -7,9 +7,11 @@
 import { describe } from 'vitest';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
+import { userInfo } from 'node:os';
 import { openDb, migrateToLatest, type Db, type DialectName } from '../platform/db/index.js';
 
-export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/test';
+// node-postgres needs a user name; the machine's PostgreSQL trusts local users, so default to ours.
+export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? `postgres://${userInfo().username}@127.0.0.1:5432/test`;
 
 export function dialectsUnderTest(): DialectName[] {
   const raw = process.env.DIALECTS ?? 'sqlite,postgres';

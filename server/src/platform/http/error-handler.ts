@@ -26,18 +26,11 @@ function toProblem(error: FastifyError): HttpProblem {
   if (error instanceof HttpProblem) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors: FieldError[] = error.validation.map((v) => {
-      const params = v.params as { issue?: { path?: PropertyKey[]; code?: string; keys?: string[] } };
-      const issue = params.issue;
-      const basePath = (issue?.path ?? []).map(String).join('.');
+      const keys = (v.params as { keys?: string[] }).keys;
+      const basePath = v.instancePath.split('/').filter(Boolean).join('.');
       // Unknown fields: name each one, so the client sees exactly what to remove.
-      const path = issue?.code === 'unrecognized_keys' && issue.keys?.length
-        ? [basePath, issue.keys.join(',')].filter(Boolean).join('.')
-        : basePath;
-      return {
-        path: `${error.validationContext ?? 'body'}${path ? `.${path}` : ''}`,
-        code: issue?.code ?? v.keyword,
-        message: v.message ?? '',
-      };
+      const path = v.keyword === 'unrecognized_keys' && keys?.length ? [basePath, keys.join(',')].filter(Boolean).join('.') : basePath;
+      return { path: `${error.validationContext ?? 'body'}${path ? `.${path}` : ''}`, code: v.keyword, message: v.message ?? '' };
     });
     return new HttpProblem(400, 'validation-failed', undefined, errors);
   }
