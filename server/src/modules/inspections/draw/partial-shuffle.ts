@@ -1,0 +1,35 @@
+/**
+ * A lazy partial Fisher–Yates shuffle over positions 0…n−1. Step i swaps position i with position
+ * i + uniformIndex(stream, i, n − i) and yields what lands at i. Only touched positions are stored, so
+ * drawing k of n costs O(k) time and memory — a 5% sample of a million targets never materializes the
+ * million-long permutation. Lazy, because a withdrawal is replaced by simply taking the next pick.
+ */
+import { uniformIndex } from './uniform-index.js';
+
+export class PartialShuffle {
+  private readonly moved = new Map<number, number>();
+  private step = 0;
+
+  constructor(
+    private readonly n: number,
+    private readonly stream: Buffer,
+  ) {}
+
+  /** Number of picks made so far. */
+  get picked(): number {
+    return this.step;
+  }
+
+  /** The next original position, or undefined when all n have been picked. */
+  next(): number | undefined {
+    const i = this.step;
+    if (i >= this.n) return undefined;
+    const j = i + uniformIndex(this.stream, i, this.n - i);
+    const atJ = this.moved.get(j) ?? j;
+    if (j !== i) this.moved.set(j, this.moved.get(i) ?? i);
+    // Position i is never read again (later steps only look at positions > i), so forget it.
+    this.moved.delete(i);
+    this.step = i + 1;
+    return atJ;
+  }
+}

@@ -1,0 +1,40 @@
+import type { Config } from '../config/index.js';
+import type { Assurance } from './realname.types.js';
+
+export const OIDC_CALLBACK_PATH = '/api/v1/realname/oidc/callback';
+
+/** OIDC settings beyond the three in Config. Documented in README.md ("Settings"). */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  scope: string;
+  nameClaim: string;
+  residentIdClaim: string;
+  assurance: Assurance;
+}
+
+const ASSURANCES: readonly Assurance[] = ['low', 'substantial', 'high'];
+
+/**
+ * Null when no issuer is set: the embedded default then runs the local demo provider. The claim names differ
+ * between provincial identity services, hence YS_OIDC_NAME_CLAIM / YS_OIDC_RESIDENT_ID_CLAIM.
+ */
+export function oidcSettings(config: Config, env: NodeJS.ProcessEnv = process.env): OidcSettings | null {
+  if (!config.oidcIssuer) return null;
+  if (!config.oidcClientId) throw new Error('配置错误 YS_OIDC_CLIENT_ID is required when YS_OIDC_ISSUER is set');
+  const assurance = (env.YS_OIDC_ASSURANCE || 'substantial') as Assurance;
+  if (!ASSURANCES.includes(assurance)) throw new Error(`配置错误 YS_OIDC_ASSURANCE=${assurance}: expected low, substantial or high`);
+  return {
+    issuer: config.oidcIssuer,
+    clientId: config.oidcClientId,
+    clientSecret: config.oidcClientSecret,
+    // Concatenated, not resolved: a public URL with a path (behind a proxy) keeps its path.
+    redirectUri: `${config.publicUrl.replace(/\/+$/, '')}${OIDC_CALLBACK_PATH}`,
+    scope: env.YS_OIDC_SCOPE || 'openid profile',
+    nameClaim: env.YS_OIDC_NAME_CLAIM || 'name',
+    residentIdClaim: env.YS_OIDC_RESIDENT_ID_CLAIM || 'resident_id',
+    assurance,
+  };
+}
