@@ -7,10 +7,12 @@ import { authRoutes } from './platform/identity/routes/auth.routes.js';
 import { adminRoutes } from './platform/identity/routes/admin.routes.js';
 import { notificationRoutes } from './platform/notify/routes/notification.routes.js';
 import { fileRoutes } from './platform/files/routes/file.routes.js';
+import { realNameRoutes } from './platform/realname/index.js';
 
 export const routePlugins: ReadonlyArray<readonly [string, RoutePlugin]> = [
   ['/api/v1/auth', authRoutes],
   ['/api/v1/admin', adminRoutes],
   ['/api/v1/notifications', notificationRoutes],
   ['/api/v1/files', fileRoutes],
+  ['/api/v1/realname', realNameRoutes],
 ];

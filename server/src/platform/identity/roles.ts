@@ -5,6 +5,7 @@
  */
 export type OrganizationKind =
   | 'enterprise'
+  | 'individual'
   | 'government'
   | 'court'
   | 'administrator-firm'
@@ -17,6 +18,7 @@ export type OrganizationKind =
 
 export const organizationKinds: Record<OrganizationKind, [string, string]> = {
   enterprise: ['企业', 'Enterprise'],
+  individual: ['个人', 'Individual (natural person)'],
   government: ['政府部门', 'Government department'],
   court: ['法院', 'Court'],
   'administrator-firm': ['破产管理人机构', 'Administrator firm'],
@@ -78,7 +80,7 @@ export const platformRoles = defineRoles('platform', {
     zh: '企业用户',
     en: 'Enterprise user',
     permissions: ['platform:self'],
-    organizationKinds: ['enterprise'],
+    organizationKinds: ['enterprise', 'individual'],
   },
   'org-user': {
     zh: '机构用户',

@@ -12,7 +12,7 @@ export interface TestOidcProvider {
   clientId: string;
   clientSecret: string;
   redirectUri: string;
-  /** Grant ids of every token issued, for assertions on what reached the token endpoint. */
+  /** `grant.success` / `grant.error` for every token request, to assert what reached the token endpoint. */
   events: string[];
   close(): Promise<void>;
 }

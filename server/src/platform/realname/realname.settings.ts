@@ -13,6 +13,7 @@ export interface OidcSettings {
   nameClaim: string;
   residentIdClaim: string;
   assurance: Assurance;
+  acrAssurance: Record<string, Assurance>;
 }
 
 const ASSURANCES: readonly Assurance[] = ['low', 'substantial', 'high'];
@@ -36,5 +37,21 @@ export function oidcSettings(config: Config, env: NodeJS.ProcessEnv = process.en
     nameClaim: env.YS_OIDC_NAME_CLAIM || 'name',
     residentIdClaim: env.YS_OIDC_RESIDENT_ID_CLAIM || 'resident_id',
     assurance,
+    acrAssurance: parseAcrAssurance(env.YS_OIDC_ACR_ASSURANCE ?? ''),
   };
+}
+
+/** `urn:gov:face=high,urn:gov:password=substantial` → { 'urn:gov:face': 'high', … }. */
+export function parseAcrAssurance(raw: string): Record<string, Assurance> {
+  const map: Record<string, Assurance> = {};
+  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const eq = part.lastIndexOf('=');
+    const acr = part.slice(0, eq).trim();
+    const level = part.slice(eq + 1).trim() as Assurance;
+    if (eq <= 0 || !ASSURANCES.includes(level)) {
+      throw new Error(`配置错误 YS_OIDC_ACR_ASSURANCE: "${part}" should be acr=low|substantial|high`);
+    }
+    map[acr] = level;
+  }
+  return map;
 }
