@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../platform/db/index.js';
 import { deliverPending, logAdapter } from '../platform/notify/index.js';
+import { sweepOverdue } from '../platform/workflow/index.js';
+import { setCalendarWarningHandler } from '../platform/calendar/index.js';
 
 /**
  * Periodic work of a server process. Each job claims its rows in the database, so any number of processes may
@@ -8,8 +10,10 @@ import { deliverPending, logAdapter } from '../platform/notify/index.js';
  */
 export function startBackgroundJobs(db: Db, log: FastifyBaseLogger): { stop(): void } {
   const adapter = logAdapter((obj, msg) => log.info(obj, msg));
+  setCalendarWarningHandler((w) => log.warn(w, w.en));
   const jobs: [string, number, () => Promise<unknown>][] = [
     ['outbox delivery', 5_000, () => deliverPending(db, adapter)],
+    ['overdue sweep', 5 * 60_000, () => sweepOverdue(db)],
   ];
   const timers = jobs.map(([name, every, run]) => {
     let running = false;

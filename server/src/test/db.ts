@@ -58,7 +58,7 @@ export async function createTestDb(dialect: DialectName, opts: { sqliteFile?: st
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const db = openDb({ url: TEST_PG_URL, schema, poolSize: 5 });
-  await migrateToLatest(db);
+  await migrateToLatest(db, { schema });
   return {
     db,
     dialect,

@@ -42,8 +42,17 @@ function findMigrationFiles(dir: string): string[] {
   return out;
 }
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new FolderMigrationProvider(), allowUnorderedMigrations: true });
+/**
+ * `schema`: on PostgreSQL, keep Kysely's own migration tables in this schema. Without it Kysely looks for them
+ * in every schema, and a concurrent test schema that has them makes it skip creating ours.
+ */
+export async function migrateToLatest(db: Db, opts: { schema?: string } = {}): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new FolderMigrationProvider(),
+    allowUnorderedMigrations: true,
+    ...(opts.schema ? { migrationTableSchema: opts.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

@@ -19,6 +19,14 @@ export async function findRolesOfUser(db: DbOrTx, userId: string): Promise<strin
   return rows.map((r) => r.role);
 }
 
+export async function findRolesOfUsers(db: DbOrTx, userIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!userIds.length) return out;
+  const rows = await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', userIds).execute();
+  for (const r of rows) out.set(r.user_id, [...(out.get(r.user_id) ?? []), r.role]);
+  return out;
+}
+
 export async function replaceRolesOfUser(db: DbOrTx, userId: string, roles: readonly string[]) {
   await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
   if (roles.length) await db.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute();

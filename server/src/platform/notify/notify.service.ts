@@ -5,9 +5,10 @@ import { fill, findTemplate } from './templates.js';
 export interface NotifyInput {
   /** Recipients by user id … */
   userIds?: string[];
-  /** … and/or every user of an organization holding `role` (or all its users when role is omitted). */
+  /** … and/or every user of an organization holding `role` or any of `roles` (all its users when neither is given). */
   organizationId?: string;
   role?: string;
+  roles?: string[];
   template: string;
   params: Record<string, string | number>;
   link?: string;
@@ -23,7 +24,8 @@ export async function notify(db: DbOrTx, input: NotifyInput): Promise<number> {
   const recipients = new Set(input.userIds ?? []);
   if (input.organizationId) {
     let q = db.selectFrom('users').select('users.id').where('users.organization_id', '=', input.organizationId).where('users.disabled', '=', 0);
-    if (input.role) q = q.innerJoin('user_roles', 'user_roles.user_id', 'users.id').where('user_roles.role', '=', input.role);
+    const roles = [...(input.role ? [input.role] : []), ...(input.roles ?? [])];
+    if (roles.length) q = q.innerJoin('user_roles', 'user_roles.user_id', 'users.id').where('user_roles.role', 'in', roles);
     for (const r of await q.execute()) recipients.add(r.id);
   }
   if (recipients.size === 0) return 0;

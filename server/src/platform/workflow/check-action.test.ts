@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HttpProblem } from '../http/problem.js';
+import { actorFromPrincipal } from './actor.js';
 import { availableActions, checkAction, type ActionRequest } from './check-action.js';
 import { defineProcess } from './process-registry.js';
 import { roles, sampleDefinition, sampleInstance } from './workflow.fixture.js';
@@ -86,5 +87,13 @@ describe('availableActions', () => {
     expect(availableActions(process, sampleInstance(process.name), clerk)).toEqual(['requestSupplement', 'changeLicence', 'reject']);
     expect(availableActions(process, sampleInstance(process.name, { state: 'supplementing' }), applicant)).toEqual(['supplement']);
     expect(availableActions(process, sampleInstance(process.name), { ...clerk, organizationId: 'org_other' })).toEqual([]);
+  });
+});
+
+describe('actorFromPrincipal', () => {
+  it('uses the user id, or the API key id for an institution system', () => {
+    const base = { id: 'key_1', roles: new Set([roles.clerk]), organizationId: 'org_window', displayName: '窗口' };
+    expect(actorFromPrincipal({ ...base, userId: 'usr_1' })).toEqual({ userId: 'usr_1', roles: base.roles, organizationId: 'org_window', name: '窗口' });
+    expect(actorFromPrincipal({ ...base, userId: null }).userId).toBe('key_1');
   });
 });

@@ -18,6 +18,8 @@ export type {
   GuardContext,
   GuardResult,
 } from './process-definition.js';
+export type { TimeLimit, DayUnit } from '../calendar/index.js';
+export { actorFromPrincipal } from './actor.js';
 export { defineProcess, getProcess, listProcesses, ProcessDefinitionError } from './process-registry.js';
 export { findDefinitionProblems } from './validate-process.js';
 export { checkAction, availableActions, type ActionRequest } from './check-action.js';

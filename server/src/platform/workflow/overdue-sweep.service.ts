@@ -13,6 +13,8 @@ export interface SweepOptions {
 export interface SweepResult {
   /** Instances this call marked overdue and notified (others may have been taken by a concurrent sweep). */
   claimed: number;
+  /** Candidates another sweep claimed first. */
+  skipped: number;
   /** Messages put in inboxes. */
   notified: number;
   instanceIds: string[];
@@ -36,12 +38,24 @@ async function notifyOverdue(trx: Db, instance: WorkflowInstance): Promise<numbe
     dueAt: instance.dueDate ?? instance.dueAt ?? '',
   };
   const link = instance.link ?? undefined;
-  if (instance.assigneeUserId) return notify(trx, { userIds: [instance.assigneeUserId], template: 'workflow.overdue', params, link });
-  let sent = 0;
-  for (const role of rolesToNotify(process, instance.state)) {
-    sent += await notify(trx, { organizationId: instance.organizationId, role, template: 'workflow.overdue', params, link });
+  // Escalation: supervisors named by the process hear of every overdue step, besides who must act.
+  const escalation = process.escalateTo?.length ? { organizationId: instance.organizationId, roles: [...process.escalateTo] } : {};
+  if (instance.assigneeUserId) {
+    return notify(trx, { userIds: [instance.assigneeUserId], ...escalation, template: 'workflow.overdue', params, link });
   }
-  return sent;
+  // One message per user, whatever number of acting roles they hold.
+  const roles = [...new Set([...rolesToNotify(process, instance.state), ...(process.escalateTo ?? [])])];
+  if (!roles.length) return 0;
+  return notify(trx, { organizationId: instance.organizationId, roles, template: 'workflow.overdue', params, link });
+}
+
+/** Concurrent sweeps see the same candidates; visiting them in different orders spreads the work. */
+function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
 }
 
 /**
@@ -54,15 +68,18 @@ async function notifyOverdue(trx: Db, instance: WorkflowInstance): Promise<numbe
 export async function sweepOverdue(db: Db, opts: SweepOptions = {}): Promise<SweepResult> {
   const now = (opts.now ?? new Date()).toISOString();
   const processes = listProcesses().map((p) => p.name);
-  const ids = await findUnclaimedOverdueIds(db, now, processes, opts.batchSize ?? 200);
-  const result: SweepResult = { claimed: 0, notified: 0, instanceIds: [] };
+  const ids = shuffle(await findUnclaimedOverdueIds(db, now, processes, opts.batchSize ?? 200));
+  const result: SweepResult = { claimed: 0, skipped: 0, notified: 0, instanceIds: [] };
   for (const id of ids) {
     const sent = await db.transaction().execute(async (trx) => {
       if (!(await claimOverdue(trx, id, now))) return null;
       const row = await findInstanceRow(trx, id);
       return notifyOverdue(trx, toInstance(row!));
     });
-    if (sent === null) continue;
+    if (sent === null) {
+      result.skipped += 1;
+      continue;
+    }
     result.claimed += 1;
     result.notified += sent;
     result.instanceIds.push(id);

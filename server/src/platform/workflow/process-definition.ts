@@ -106,6 +106,8 @@ export interface ProcessDefinition {
   initial: string;
   states: Readonly<Record<string, StateDefinition>>;
   actions: Readonly<Record<string, ActionDefinition>>;
+  /** Roles in the instance's organization told of every overdue step (督办), besides those who must act. */
+  escalateTo?: readonly string[];
 }
 
 export interface ProcessAction extends ActionDefinition {
@@ -120,6 +122,7 @@ export interface Process {
   readonly initial: string;
   readonly states: Readonly<Record<string, StateDefinition>>;
   readonly actions: Readonly<Record<string, ProcessAction>>;
+  readonly escalateTo?: readonly string[];
   /** Action names by the state they leave from, in definition order. */
   readonly actionsFrom: ReadonlyMap<string, readonly string[]>;
 }

@@ -111,6 +111,29 @@ describe('defineProcess', () => {
     );
   });
 
+  it('accepts camelCase and kebab-case names and rejects others', () => {
+    const ok = defineProcess({
+      name: 'test.kebab-names',
+      label: label('连字符', 'Kebab'),
+      initial: 'site-survey',
+      states: { 'site-survey': { label: label('勘察', 'Survey') }, 'water-on': { label: label('通水', 'Water on'), terminal: true } },
+      actions: { 'turn-water-on': { label: label('通水', 'Turn on'), from: 'site-survey', to: 'water-on', roles: [roles.clerk] } },
+    });
+    expect(ok.actionsFrom.get('site-survey')).toEqual(['turn-water-on']);
+    const problems = problemsOf({
+      name: 'test.bad-names',
+      label: label('坏名', 'Bad names'),
+      initial: 'Draft State',
+      states: { 'Draft State': { label: label('草稿', 'Draft') }, 'done-': { label: label('完成', 'Done'), terminal: true } },
+      actions: { 'go!': { label: label('走', 'Go'), from: 'Draft State', to: 'done-', roles: [roles.clerk] } },
+    });
+    expect(problems).toEqual([
+      '状态名应为 camelCase 或 kebab-case / state name must be camelCase or kebab-case: "Draft State"',
+      '状态名应为 camelCase 或 kebab-case / state name must be camelCase or kebab-case: "done-"',
+      '动作名应为 camelCase 或 kebab-case / action name must be camelCase or kebab-case: "go!"',
+    ]);
+  });
+
   it('requires a terminal state', () => {
     const problems = problemsOf({
       name: 'test.endless',

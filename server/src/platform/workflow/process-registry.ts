@@ -37,6 +37,7 @@ export function defineProcess(def: ProcessDefinition): Process {
     states: Object.freeze({ ...def.states }),
     actions: Object.freeze(actions),
     actionsFrom,
+    ...(def.escalateTo ? { escalateTo: [...def.escalateTo] } : {}),
   });
   registry.set(def.name, process);
   return process;

@@ -1,7 +1,8 @@
 import type { Label, ProcessDefinition } from './process-definition.js';
 
 const NAME_RE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*(\.[a-z][a-z0-9]*(-[a-z0-9]+)*)*$/;
-const KEY_RE = /^[a-z][a-zA-Z0-9]*$/;
+// State and action names: camelCase or kebab-case identifiers (they appear in URLs, JSON and the database).
+const KEY_RE = /^[a-z][a-zA-Z0-9]*(-[a-zA-Z0-9]+)*$/;
 
 const asList = (from: string | readonly string[]): readonly string[] => (typeof from === 'string' ? [from] : from);
 
@@ -25,7 +26,7 @@ export function findDefinitionProblems(def: ProcessDefinition): string[] {
   if (!stateSet.has(def.initial)) problems.push(`初始状态 "${def.initial}" 未定义 / initial state "${def.initial}" is not defined`);
 
   for (const [name, s] of Object.entries(def.states ?? {})) {
-    if (!KEY_RE.test(name)) problems.push(`状态名应为 camelCase / state name must be camelCase: "${name}"`);
+    if (!KEY_RE.test(name)) problems.push(`状态名应为 camelCase 或 kebab-case / state name must be camelCase or kebab-case: "${name}"`);
     if (!labelOk(s.label)) problems.push(`状态 "${name}" 缺少中英文名称 / state "${name}" label needs zh and en`);
     if (s.deadline) {
       if (s.terminal) problems.push(`终止状态 "${name}" 不应有时限 / terminal state "${name}" cannot have a deadline`);
@@ -37,7 +38,7 @@ export function findDefinitionProblems(def: ProcessDefinition): string[] {
 
   const edges = new Map<string, Set<string>>(states.map((s) => [s, new Set<string>()]));
   for (const [name, a] of Object.entries(def.actions ?? {})) {
-    if (!KEY_RE.test(name)) problems.push(`动作名应为 camelCase / action name must be camelCase: "${name}"`);
+    if (!KEY_RE.test(name)) problems.push(`动作名应为 camelCase 或 kebab-case / action name must be camelCase or kebab-case: "${name}"`);
     if (!labelOk(a.label)) problems.push(`动作 "${name}" 缺少中英文名称 / action "${name}" label needs zh and en`);
     if (!stateSet.has(a.to)) problems.push(`动作 "${name}" 的目标状态 "${a.to}" 未定义 / action "${name}" goes to unknown state "${a.to}"`);
     const from = asList(a.from ?? []);

@@ -184,16 +184,22 @@ export async function performAction(db: DbOrTx, input: PerformActionInput): Prom
     }
 
     const at = (input.now ?? new Date()).toISOString();
-    const due = dueOnEntering(process, action.to, new Date(at), input.dueDate);
     const terminal = process.states[action.to]?.terminal === true;
     const seq = instance.version + 1;
+    // An action that stays in the state (booking a slot, adding a note) does not restart its clock.
+    const stays = action.to === instance.state;
+    const due =
+      stays && !input.dueDate
+        ? { dueDate: instance.dueDate, dueAt: instance.dueAt, warnings: [] }
+        : dueOnEntering(process, action.to, new Date(at), input.dueDate);
     const moved = await updateInstanceAtVersion(trx, instance.id, instance.version, {
       state: action.to,
       version: seq,
-      entered_state_at: at,
+      entered_state_at: stays ? instance.enteredStateAt : at,
       due_date: due.dueDate,
       due_at: due.dueAt,
-      overdue_notified_at: null,
+      // a new state (or a new due date) may be reported late again
+      overdue_notified_at: stays && !input.dueDate ? instance.overdueNotifiedAt : null,
       completed_at: terminal ? at : null,
       updated_at: at,
     });

@@ -7,7 +7,7 @@ import { listRoles, findRole, organizationKinds, type OrganizationKind } from '.
 import { createOrganization, presentOrganization } from '../organization.service.js';
 import { findOrganizationById, listOrganizations } from '../organization.repository.js';
 import { createUser } from '../user.service.js';
-import { findUserById, listUsers, replaceRolesOfUser, findRolesOfUser } from '../user.repository.js';
+import { findUserById, listUsers, replaceRolesOfUser, findRolesOfUser, findRolesOfUsers } from '../user.repository.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../api-key.service.js';
 import { searchAudit } from '../../audit/index.js';
 
@@ -62,8 +62,10 @@ export const adminRoutes: RoutePlugin = async (app, { db, config }) => {
   }, async (req) => {
     requirePermission(req, 'platform:admin');
     const rows = await listUsers(db, req.query);
+    const roles = await findRolesOfUsers(db, rows.map((u) => u.id));
     return {
       items: rows.map((u) => ({
+        roles: roles.get(u.id) ?? [],
         id: u.id, username: u.username, displayName: u.display_name, phone: u.phone_masked, residentId: u.resident_id_masked,
         organization: { id: u.organization_id, name: u.organization_name, kind: u.organization_kind },
         disabled: !!u.disabled, lockedUntil: u.locked_until, createdAt: u.created_at,

@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app.js';
+import { currentLang } from './shared/i18n.js';
+import './app/global.css';
+
+document.documentElement.lang = currentLang() === 'en' ? 'en' : 'zh-CN';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
