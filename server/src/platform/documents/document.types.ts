@@ -60,7 +60,7 @@ export interface HeadingBlock {
 
 export interface ParagraphBlock {
   type: 'paragraph';
-  /** `\n` starts a new line inside the paragraph. */
+  /** `\n` starts a new line inside the paragraph, indented like the first (enumerations such as （一）（二））. */
   text: string;
   /** 首行缩进两字: on by default for left-aligned paragraphs, as in Chinese official writing. */
   indent?: boolean;

@@ -50,8 +50,9 @@ function integerCapitals(value: number): string {
 
 /**
  * 人民币大写 of an amount in fen, after the rules for filling in bills (《正确填写票据和结算凭证的基本规定》):
- * 壹拾 is written out, inner zeros read as one 零, 整 ends an amount without fen, a zero 角 before fen is
- * written 零 (325.04 → 叁佰贰拾伍元零肆分).
+ * 壹拾 is written out, inner zeros read as one 零, 整 ends an amount in whole yuan, nothing follows 角
+ * (1409.50 → 壹仟肆佰零玖元伍角), a zero 角 before fen is written 零 (325.04 → 叁佰贰拾伍元零肆分). Where the
+ * rules allow a 零 or none (after a zero 元 digit), none is written.
  */
 export function fenToChineseCapitals(fen: number): string {
   assertFen(fen);
@@ -63,7 +64,7 @@ export function fenToChineseCapitals(fen: number): string {
   let out = yuan > 0 ? `${integerCapitals(yuan)}元` : '';
   if (jiao > 0) out += `${DIGITS[jiao]}角`;
   else if (yuan > 0) out += '零';
-  out += cents > 0 ? `${DIGITS[cents]}分` : '整';
+  if (cents > 0) out += `${DIGITS[cents]}分`;
   return out;
 }
 

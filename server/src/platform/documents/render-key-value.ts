@@ -33,17 +33,23 @@ function groupPairs(rows: KeyValueRow[], perRow: 1 | 2): KeyValueRow[][] {
 /** 信息表: shaded labels, values beside them, bordered like a printed form. */
 export function renderKeyValue(ctx: RenderContext, block: KeyValueBlock): void {
   const perRow = block.columns ?? 2;
-  const longest = Math.max(0, ...block.rows.map((r) => ctx.textWidth(r.key, ctx.fonts.regular, CELL_SIZE)));
-  const labelWidth = Math.min(Math.max(longest + 2 * TABLE.padX + 1, ctx.width * LABEL_SHARE_MIN), ctx.width * LABEL_SHARE_MAX[perRow]);
-  const laidRows = groupPairs(block.rows, perRow).map((pairs) => {
+  const groups = groupPairs(block.rows, perRow);
+  // Each label column is as wide as its own longest label (left labels are often short, right ones long).
+  const labelWidth = (keys: string[]): number => {
+    const longest = Math.max(0, ...keys.map((k) => ctx.textWidth(k, ctx.fonts.regular, CELL_SIZE)));
+    return Math.min(Math.max(longest + 2 * TABLE.padX + 1, ctx.width * LABEL_SHARE_MIN), ctx.width * LABEL_SHARE_MAX[perRow]);
+  };
+  const labelWidths = [labelWidth(groups.map((g) => g[0]!.key)), labelWidth(groups.flatMap((g) => (g[1] ? [g[1].key] : [])))];
+  const laidRows = groups.map((pairs) => {
     const cells: CellSpec[] = [];
     let x = ctx.left;
     const pairWidth = pairs.length === 2 ? ctx.width / 2 : ctx.width;
-    for (const pair of pairs) {
-      cells.push({ x, width: labelWidth, text: pair.key, face: ctx.fonts.regular, align: 'center', fill: COLOR.labelFill });
-      cells.push({ x: x + labelWidth, width: pairWidth - labelWidth, text: pair.value, face: ctx.fonts.regular, align: 'left' });
+    pairs.forEach((pair, i) => {
+      const width = labelWidths[i]!;
+      cells.push({ x, width, text: pair.key, face: ctx.fonts.regular, align: 'center', fill: COLOR.labelFill });
+      cells.push({ x: x + width, width: pairWidth - width, text: pair.value, face: ctx.fonts.regular, align: 'left' });
       x += pairWidth;
-    }
+    });
     return layoutRow(ctx, cells);
   });
   const first = laidRows[0];

@@ -37,7 +37,7 @@ export function renderPageFurniture(ctx: RenderContext, spec: PdfDocumentSpec): 
   const footerFace = ctx.fonts.regular;
   const numberWidth = ctx.width * 0.3;
   const footerLine = spec.footer ? ctx.wrap(spec.footer, footerFace, SIZE.footer, ctx.width - numberWidth)[0] ?? '' : '';
-  const header = spec.subtitle ? `${spec.title}　${spec.subtitle}` : spec.title;
+  const header = spec.subtitle ? `${spec.title}\u3000${spec.subtitle}` : spec.title;
   const headerLine = ctx.wrap(header, footerFace, SIZE.runningHeader, ctx.width)[0] ?? '';
   const lineHeight = SIZE.footer * 1.4;
   ctx.pages.forEach((page, i) => {

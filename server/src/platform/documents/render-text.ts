@@ -16,11 +16,11 @@ const HEADING_AFTER = 3;
 function drawLines(
   ctx: RenderContext,
   lines: string[],
-  opts: { face: FontFace; size: number; lineHeight: number; align: TextAlign; firstIndent: number; lastOfHardLine: boolean[] },
+  opts: { face: FontFace; size: number; lineHeight: number; align: TextAlign; firstIndent: number; firstOfHardLine: boolean[]; lastOfHardLine: boolean[] },
 ): void {
   lines.forEach((line, i) => {
     ctx.ensure(opts.lineHeight);
-    const indent = i === 0 ? opts.firstIndent : 0;
+    const indent = opts.firstOfHardLine[i] ? opts.firstIndent : 0;
     const x = ctx.left + indent;
     const width = ctx.width - indent;
     const glyphs = Array.from(line).length;
@@ -33,22 +33,32 @@ function drawLines(
   });
 }
 
-/** Wrap `text`, remembering which wrapped line ends a hard line (those are never justified). */
-function wrapWithHardEnds(ctx: RenderContext, text: string, face: FontFace, size: number, firstIndent: number): { lines: string[]; lastOfHardLine: boolean[] } {
+/**
+ * Wrap `text`; each hard line (after `\n`) is indented like a paragraph of its own, as enumerations such
+ * as （一）（二） are. Remembers which wrapped lines start a hard line (indented) and end one (not justified).
+ */
+function wrapWithHardEnds(
+  ctx: RenderContext,
+  text: string,
+  face: FontFace,
+  size: number,
+  firstIndent: number,
+): { lines: string[]; firstOfHardLine: boolean[]; lastOfHardLine: boolean[] } {
   const lines: string[] = [];
+  const firstOfHardLine: boolean[] = [];
   const lastOfHardLine: boolean[] = [];
   text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .forEach((hard, h) => {
-      const indent = h === 0 ? firstIndent : 0;
-      const wrapped = ctx.wrap(hard, face, size, ctx.width, ctx.width - indent);
+    .forEach((hard) => {
+      const wrapped = ctx.wrap(hard, face, size, ctx.width, ctx.width - firstIndent);
       wrapped.forEach((line, i) => {
         lines.push(line);
+        firstOfHardLine.push(i === 0);
         lastOfHardLine.push(i === wrapped.length - 1);
       });
     });
-  return { lines, lastOfHardLine };
+  return { lines, firstOfHardLine, lastOfHardLine };
 }
 
 export function renderParagraph(ctx: RenderContext, block: ParagraphBlock): void {
@@ -56,8 +66,8 @@ export function renderParagraph(ctx: RenderContext, block: ParagraphBlock): void
   const face = block.bold ? ctx.fonts.bold : ctx.fonts.regular;
   const align = block.align ?? 'left';
   const firstIndent = (block.indent ?? align === 'left') ? 2 * size : 0;
-  const { lines, lastOfHardLine } = wrapWithHardEnds(ctx, block.text, face, size, firstIndent);
-  drawLines(ctx, lines, { face, size, lineHeight: size * LEADING.body, align, firstIndent, lastOfHardLine });
+  const { lines, firstOfHardLine, lastOfHardLine } = wrapWithHardEnds(ctx, block.text, face, size, firstIndent);
+  drawLines(ctx, lines, { face, size, lineHeight: size * LEADING.body, align, firstIndent, firstOfHardLine, lastOfHardLine });
   ctx.y -= PARAGRAPH_GAP;
 }
 
@@ -68,7 +78,7 @@ export function renderHeading(ctx: RenderContext, block: HeadingBlock): void {
   // Keep the heading with at least two lines of what follows.
   ctx.ensure(HEADING_BEFORE + lines.length * lineHeight + 2 * SIZE.body * LEADING.body);
   ctx.y -= HEADING_BEFORE;
-  drawLines(ctx, lines, { face: ctx.fonts.bold, size, lineHeight, align: 'left', firstIndent: 0, lastOfHardLine: lines.map(() => true) });
+  drawLines(ctx, lines, { face: ctx.fonts.bold, size, lineHeight, align: 'left', firstIndent: 0, firstOfHardLine: lines.map((_, i) => i === 0), lastOfHardLine: lines.map(() => true) });
   ctx.y -= HEADING_AFTER;
 }
 

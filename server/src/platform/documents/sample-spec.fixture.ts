@@ -77,8 +77,8 @@ export function sampleSpec(rowCount = 40): PdfDocumentSpec {
         caption: '债权分配明细表',
         columns: [
           { header: '序号', width: 0.7, align: 'center' },
-          { header: '债权人', width: 3.2 },
-          { header: '债权性质', width: 1.6, align: 'center' },
+          { header: '债权人', width: 3 },
+          { header: '债权性质', width: 1.9, align: 'center' },
           { header: '确认债权额（元）', width: 2, align: 'right' },
           { header: '本次分配额（元）', width: 2, align: 'right' },
         ],
