@@ -8,6 +8,8 @@ import { adminRoutes } from './platform/identity/routes/admin.routes.js';
 import { notificationRoutes } from './platform/notify/routes/notification.routes.js';
 import { fileRoutes } from './platform/files/routes/file.routes.js';
 import { realNameRoutes } from './platform/realname/index.js';
+import { ledgerRoutes } from './platform/ledger/index.js';
+import { waterConnectionRoutes } from './modules/water-connection/index.js';
 
 export const routePlugins: ReadonlyArray<readonly [string, RoutePlugin]> = [
   ['/api/v1/auth', authRoutes],
@@ -15,4 +17,7 @@ export const routePlugins: ReadonlyArray<readonly [string, RoutePlugin]> = [
   ['/api/v1/notifications', notificationRoutes],
   ['/api/v1/files', fileRoutes],
   ['/api/v1/realname', realNameRoutes],
+  ['/api/v1/ledger', ledgerRoutes],
+  // Modules
+  ['/api/v1/water-connection', waterConnectionRoutes],
 ];

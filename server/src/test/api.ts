@@ -23,6 +23,8 @@ export interface TestApi {
   /** Log in; returns a client that sends the cookie and CSRF token. */
   login(username: string, password?: string): Promise<Client>;
   anonymous: Client;
+  /** Every line the server logged (JSON), e.g. to read a one-time code as an operator would. */
+  logLines: string[];
   close(): Promise<void>;
 }
 
@@ -59,7 +61,8 @@ export async function createTestApi(dialect: DialectName, overrides: Partial<Con
   const testDb = await createTestDb(dialect);
   const dataDir = mkdtempSync(join(tmpdir(), 'ys-test-'));
   const config = loadConfig({ dataDir, databaseUrl: testDb.url, rateLimitLoginPerMinute: 1000, ...overrides });
-  const app = await buildApp({ db: testDb.db, config, logger: false });
+  const logLines: string[] = [];
+  const app = await buildApp({ db: testDb.db, config, logger: { level: 'info', stream: { write: (line: string) => void logLines.push(line) } } });
   await app.ready();
   return {
     app,
@@ -67,6 +70,7 @@ export async function createTestApi(dialect: DialectName, overrides: Partial<Con
     config,
     testDb,
     anonymous: client(app, null, null),
+    logLines,
     async login(username, password = TEST_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../db/index.js';
 import { buildLeafEvent, encodeLeafEvent, LedgerEventError, type LedgerEventInput } from './ledger-event.js';
 import { hashLeaf } from './merkle-hash.js';
-import { insertLeaf, takeNextLeafIndex } from './ledger.repository.js';
+import { insertLeafAtNextIndex } from './ledger.repository.js';
 
 export interface LedgerAppendInput extends LedgerEventInput {
   /** Who may read the leaf's content (its hash is public). */
@@ -12,18 +12,15 @@ export interface LedgerAppendInput extends LedgerEventInput {
  * Appends an event to the ledger INSIDE the caller's transaction, so the leaf and the caller's record (which
  * stores `leafIndex`) commit or roll back together.
  *
- * Ordering across processes: the index comes from a single counter row whose UPDATE keeps a row lock until
- * the caller's transaction ends. The next appender, in any process, waits for that commit or rollback, so
- * (1) indices are gap-free (a rollback returns its index), and (2) leaves become visible in index order,
- * which lets the sequencer integrate a plain prefix. The price is that ledger-writing transactions serialize
- * from their append to their commit: append as the LAST write of a transaction and keep that part short.
- * Hashing the tree and signing checkpoints happen later, in batches, in the sequencer (ledger-sequencer.ts).
+ * One total order across processes: the index is taken and the row written by a single INSERT statement
+ * (ledger.repository.ts insertLeafAtNextIndex). PostgreSQL takes it from a sequence, without any lock, so
+ * appenders in every process run concurrently and commit in any order; the sequencer integrates the committed
+ * prefix in index order, waits at an index still in flight, and fills an index whose transaction rolled back
+ * with a void leaf (`ledger.index.voided`), so the tree has no holes and every index means one thing forever.
+ * SQLite has one writer at a time, so MAX + 1 is gap-free there. Hashing the tree and signing checkpoints
+ * happen later, in batches, in the sequencer (ledger-sequencer.ts).
  */
 export async function appendLedgerEntry(trx: DbOrTx, event: LedgerAppendInput): Promise<{ leafIndex: number }> {
-  if (!trx.isTransaction) {
-    // Outside a transaction the counter would be released before the leaf is written: open one of our own.
-    return trx.transaction().execute((own) => appendLedgerEntry(own, event));
-  }
   const organizationIds = event.visibleTo?.organizationIds;
   const userIds = event.visibleTo?.userIds ?? [];
   if (!Array.isArray(organizationIds) || !organizationIds.every((id) => typeof id === 'string' && id.length > 0)) {
@@ -34,10 +31,7 @@ export async function appendLedgerEntry(trx: DbOrTx, event: LedgerAppendInput): 
   }
   const leaf = buildLeafEvent(event);
   const bytes = encodeLeafEvent(leaf);
-  // Everything that can fail on input is done before the counter is locked.
-  const leafIndex = await takeNextLeafIndex(trx);
-  await insertLeaf(trx, {
-    leaf_index: leafIndex,
+  const leafIndex = await insertLeafAtNextIndex(trx, {
     canonical_json: bytes.toString('utf8'),
     leaf_hash: hashLeaf(bytes).toString('base64'),
     event_type: leaf.type,

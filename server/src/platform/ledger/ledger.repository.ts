@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { dialectOf, type DbOrTx } from '../db/index.js';
+import { dialectOf, type Db, type DbOrTx } from '../db/index.js';
 import type { NodeId } from './merkle-proof.js';
 import type { LedgerCheckpointTable, LedgerKeyTable, LedgerLeafTable, LedgerTreeTable } from './ledger.table.js';
 import './ledger.table.js';
@@ -10,21 +10,52 @@ import './ledger.table.js';
 const INSERT_CHUNK = 1000;
 
 /**
- * Takes the next leaf index. The UPDATE holds the counter row's lock until the caller's transaction ends,
- * so indices are handed out, and committed, in one order across every process (ledger-append.ts).
+ * Inserts a leaf at the next index in ONE statement, so no moment exists where an index is taken but its row
+ * is not yet written (the sequencer relies on that, see ledger-sequencer.ts):
+ *  - PostgreSQL: nextval() of a sequence — no lock, appenders in any process run concurrently; a rolled-back
+ *    transaction leaves a hole, which the sequencer later fills with a void leaf;
+ *  - SQLite: MAX + 1 — SQLite has a single writer, which holds the database from this statement to commit,
+ *    so indices are gap-free (a rollback gives its index back).
  */
-export async function takeNextLeafIndex(trx: DbOrTx): Promise<number> {
-  const row = await trx
-    .updateTable('ledger_sequence')
-    .set({ next_index: sql`next_index + 1` })
-    .where('id', '=', 1)
-    .returning(sql<number>`next_index - 1`.as('leaf_index'))
-    .executeTakeFirstOrThrow();
-  return Number(row.leaf_index);
+export async function insertLeafAtNextIndex(trx: DbOrTx, row: Omit<LedgerLeafTable, 'leaf_index'>): Promise<number> {
+  const values = sql.join([
+    sql.val(row.canonical_json),
+    sql.val(row.leaf_hash),
+    sql.val(row.event_type),
+    sql.val(row.subject),
+    sql.val(row.recorded_at),
+    sql.val(row.visible_organization_ids),
+    sql.val(row.visible_user_ids),
+  ]);
+  const columns = sql`(leaf_index, canonical_json, leaf_hash, event_type, subject, recorded_at, visible_organization_ids, visible_user_ids)`;
+  const result =
+    dialectOf(trx) === 'postgres'
+      ? await sql<{ leaf_index: number }>`insert into ledger_leaves ${columns} values (nextval('ledger_leaf_index'), ${values}) returning leaf_index`.execute(trx)
+      : await sql<{ leaf_index: number }>`insert into ledger_leaves ${columns} select coalesce(max(leaf_index), -1) + 1, ${values} from ledger_leaves returning leaf_index`.execute(trx);
+  return Number(result.rows[0].leaf_index);
 }
 
-export async function insertLeaf(trx: DbOrTx, row: LedgerLeafTable): Promise<void> {
-  await trx.insertInto('ledger_leaves').values(row).execute();
+/**
+ * Fills a hole (an index whose transaction rolled back) with a void leaf. If the index's row exists but is not
+ * yet committed, the insert waits on it; PostgreSQL's lock_timeout turns that wait into an error, meaning
+ * "still in progress, try later". Returns false when the index turned out to be taken.
+ */
+export async function insertVoidLeaf(db: Db, row: LedgerLeafTable, waitMs: number): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    if (dialectOf(trx) === 'postgres') await sql`select set_config('lock_timeout', ${`${waitMs}ms`}, true)`.execute(trx);
+    const res = await trx.insertInto('ledger_leaves').values(row).onConflict((oc) => oc.column('leaf_index').doNothing()).executeTakeFirst();
+    return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
+  });
+}
+
+/** The highest index handed out so far, committed or not (PostgreSQL: the sequence), or -1. */
+export async function highestIssuedIndex(db: DbOrTx): Promise<number> {
+  if (dialectOf(db) === 'postgres') {
+    const r = await sql<{ last_value: number; is_called: boolean }>`select last_value, is_called from ledger_leaf_index`.execute(db);
+    return r.rows[0].is_called ? Number(r.rows[0].last_value) : -1;
+  }
+  const r = await db.selectFrom('ledger_leaves').select((eb) => eb.fn.max('leaf_index').as('m')).executeTakeFirst();
+  return r?.m === null || r?.m === undefined ? -1 : Number(r.m);
 }
 
 export async function findLeaf(db: DbOrTx, leafIndex: number): Promise<LedgerLeafTable | undefined> {
@@ -64,19 +95,28 @@ export async function leavesPage(
   return rows.map((r) => ({ leaf_index: Number(r.leaf_index), canonical_json: r.canonical_json, leaf_hash: r.leaf_hash }));
 }
 
+/** Stored nodes of one level after `afterIndex`, in index order (a plain range scan of the primary key). */
 export async function nodesPage(
   db: DbOrTx,
-  after: { level: number; nodeIndex: number } | null,
+  level: number,
+  afterIndex: number,
   limit: number,
-): Promise<{ level: number; node_index: number; hash: string }[]> {
-  let q = db.selectFrom('ledger_nodes').select(['level', 'node_index', 'hash']);
-  if (after) {
-    q = q.where((eb) =>
-      eb.or([eb('level', '>', after.level), eb.and([eb('level', '=', after.level), eb('node_index', '>', after.nodeIndex)])]),
-    );
-  }
-  const rows = await q.orderBy('level').orderBy('node_index').limit(limit).execute();
-  return rows.map((r) => ({ level: Number(r.level), node_index: Number(r.node_index), hash: r.hash }));
+): Promise<{ node_index: number; hash: string }[]> {
+  const rows = await db
+    .selectFrom('ledger_nodes')
+    .select(['node_index', 'hash'])
+    .where('level', '=', level)
+    .where('node_index', '>', afterIndex)
+    .orderBy('node_index')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ node_index: Number(r.node_index), hash: r.hash }));
+}
+
+/** Levels that have stored nodes (to find nodes no recomputed level accounts for). */
+export async function nodeLevels(db: DbOrTx): Promise<number[]> {
+  const rows = await db.selectFrom('ledger_nodes').select('level').distinct().orderBy('level').execute();
+  return rows.map((r) => Number(r.level));
 }
 
 /**
@@ -114,25 +154,23 @@ export async function readTree(db: DbOrTx): Promise<LedgerTreeTable> {
 }
 
 /**
- * Locks the tree row for one sequencer run. PostgreSQL: FOR UPDATE SKIP LOCKED, so when another process is
- * integrating this one skips its turn instead of queueing (undefined). SQLite has one writer anyway; a no-op
- * write takes the write lock first, so the run never has to upgrade a read lock (SQLITE_BUSY).
+ * Moves the tree from `from` to the new size and root, only if it is still at `from` (compare-and-set).
+ * On PostgreSQL a concurrent mover waits on the row lock, then sees the changed row and matches nothing.
  */
-export async function lockTree(trx: DbOrTx): Promise<LedgerTreeTable | undefined> {
-  if (dialectOf(trx) === 'postgres') {
-    const row = await trx.selectFrom('ledger_tree').selectAll().where('id', '=', 1).forUpdate().skipLocked().executeTakeFirst();
-    return row && { ...row, tree_size: Number(row.tree_size) };
-  }
-  await trx.updateTable('ledger_tree').set({ id: 1 }).where('id', '=', 1).execute();
-  return readTree(trx);
+export async function advanceTree(trx: DbOrTx, from: LedgerTreeTable, treeSize: number, rootHash: string, at: string): Promise<boolean> {
+  const res = await trx
+    .updateTable('ledger_tree')
+    .set({ tree_size: treeSize, root_hash: rootHash, updated_at: at })
+    .where('id', '=', 1)
+    .where('tree_size', '=', from.tree_size)
+    .where('root_hash', '=', from.root_hash)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }
 
-export async function updateTree(trx: DbOrTx, treeSize: number, rootHash: string, at: string): Promise<void> {
-  await trx.updateTable('ledger_tree').set({ tree_size: treeSize, root_hash: rootHash, updated_at: at }).where('id', '=', 1).execute();
-}
-
+/** Idempotent: two processes may sign a checkpoint for the same unchanged tree; the first row stays. */
 export async function insertCheckpoint(trx: DbOrTx, row: LedgerCheckpointTable): Promise<void> {
-  await trx.insertInto('ledger_checkpoints').values(row).execute();
+  await trx.insertInto('ledger_checkpoints').values(row).onConflict((oc) => oc.column('tree_size').doNothing()).execute();
 }
 
 export async function latestCheckpoint(db: DbOrTx): Promise<LedgerCheckpointTable | undefined> {

@@ -25,12 +25,6 @@ export interface LedgerNodeTable {
   hash: string;
 }
 
-/** One row (id = 1): the next leaf index. Its row lock orders appends across processes (see ledger-append.ts). */
-export interface LedgerSequenceTable {
-  id: number;
-  next_index: number;
-}
-
 /** One row (id = 1): the tree the sequencer has integrated so far. */
 export interface LedgerTreeTable {
   id: number;
@@ -62,7 +56,6 @@ declare module '../db/schema.js' {
   interface Database {
     ledger_leaves: LedgerLeafTable;
     ledger_nodes: LedgerNodeTable;
-    ledger_sequence: LedgerSequenceTable;
     ledger_tree: LedgerTreeTable;
     ledger_checkpoints: LedgerCheckpointTable;
     ledger_keys: LedgerKeyTable;

@@ -2,6 +2,7 @@ import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { derOf, namedBitString, parseAsn1, randomSerialNumber, toArrayBuffer, toPem } from './der.js';
+import { sequence } from './der-writer.js';
 import { buildName, formatName, type NameAttribute } from './distinguished-name.js';
 import { OID } from './oids.js';
 import { algorithmIdentifier, signatureAlgorithmFor, signData, type SigningKey } from './signing-key.js';
@@ -20,6 +21,8 @@ export interface PlatformCertificate {
   /** SHA-256 fingerprint, lower-case hex. */
   sha256: string;
   publicKey: KeyObject;
+  /** DER IssuerAndSerialNumber, how CMS SignerInfos name this certificate (RFC 5652 §10.2.4). */
+  issuerAndSerialNumber: Buffer;
 }
 
 /** What the certificate is for; fixes its extensions. */
@@ -59,6 +62,7 @@ export function parseCertificate(der: Uint8Array): PlatformCertificate {
     notAfter: cert.notAfter.value,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     publicKey: createPublicKey({ key: Buffer.from(cert.subjectPublicKeyInfo.toSchema().toBER(false)), format: 'der', type: 'spki' }),
+    issuerAndSerialNumber: sequence(derOf(cert.issuer.toSchema()), derOf(cert.serialNumber)),
   };
 }
 

@@ -53,3 +53,39 @@ export function fromPemAll(pem: string, label: string): Buffer[] {
   const re = new RegExp(`-----BEGIN ${label}-----([\\s\\S]*?)-----END ${label}-----`, 'g');
   return [...pem.matchAll(re)].map((m) => Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'));
 }
+
+
+/**
+ * The dotted form of an OBJECT IDENTIFIER. asn1js prints arcs beyond 2^53 (UUID OIDs under 2.25, like the TSA
+ * policy) in a private hex form, so the content octets are decoded here with BigInt.
+ */
+export function oidToString(oid: asn1js.ObjectIdentifier): string {
+  const tlv = oid.valueBeforeDecodeView.byteLength ? oid.valueBeforeDecodeView : new Uint8Array(oid.toBER(false));
+  let at = 1;
+  const first = tlv[at++]!;
+  if (first & 0x80) at += first & 0x7f;
+  const arcs: bigint[] = [];
+  let value = 0n;
+  for (; at < tlv.length; at++) {
+    value = (value << 7n) | BigInt(tlv[at]! & 0x7f);
+    if (!(tlv[at]! & 0x80)) {
+      arcs.push(value);
+      value = 0n;
+    }
+  }
+  const head = arcs.shift() ?? 0n;
+  const top = head < 80n ? head / 40n : 2n;
+  return [top, head - top * 40n, ...arcs].join('.');
+}
+
+/** Length of the DER element at the start of `bytes` (tag, length and content), e.g. a CMS in zero-padded /Contents. */
+export function firstElementLength(bytes: Uint8Array): number {
+  if (bytes.length < 2) throw new Error('ASN.1 解码失败 too short');
+  const first = bytes[1]!;
+  if (first < 0x80) return 2 + first;
+  const count = first & 0x7f;
+  if (count === 0 || count > 4 || bytes.length < 2 + count) throw new Error('ASN.1 解码失败 unsupported length');
+  let length = 0;
+  for (let i = 0; i < count; i++) length = length * 256 + bytes[2 + i]!;
+  return 2 + count + length;
+}

@@ -65,19 +65,25 @@ export function deriveKeyPassphrase(secret: Uint8Array): string {
   return Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'yingshang pki key files v1', 32)).toString('base64');
 }
 
-/** Options from the platform settings and the environment (YS_CA_P12, YS_CA_P12_PASSWORD). */
-export function pkiOptionsFromConfig(
-  config: { dataDir: string; piiKey: Buffer },
-  env: NodeJS.ProcessEnv = process.env,
-): PkiOptions {
-  const path = env.YS_CA_P12 ?? '';
-  if (path && env.YS_CA_P12_PASSWORD === undefined) {
+/** The settings the PKI reads: config.dataDir and config.piiKey, and the CA file when the config carries it. */
+export interface PkiSettings {
+  dataDir: string;
+  piiKey: Buffer;
+  caP12Path?: string;
+  caP12Password?: string;
+}
+
+/** Options from the platform settings, the CA file falling back to YS_CA_P12 / YS_CA_P12_PASSWORD. */
+export function pkiOptionsFromConfig(config: PkiSettings, env: NodeJS.ProcessEnv = process.env): PkiOptions {
+  const path = config.caP12Path ?? env.YS_CA_P12 ?? '';
+  const password = config.caP12Password ?? env.YS_CA_P12_PASSWORD;
+  if (path && password === undefined) {
     throw new Error('配置错误 YS_CA_P12 is set but YS_CA_P12_PASSWORD is not');
   }
   return {
     dataDir: config.dataDir,
     keyPassphrase: deriveKeyPassphrase(config.piiKey),
-    ...(path ? { pkcs12: { path, password: env.YS_CA_P12_PASSWORD ?? '' } } : {}),
+    ...(path ? { pkcs12: { path, password: password ?? '' } } : {}),
   };
 }
 
@@ -139,7 +145,10 @@ async function loadTsa(pkiDir: string, ca: CertificateAuthority, options: PkiOpt
     const dir = join(pkiDir, name);
     const certificate = await readCertificate(join(dir, 'tsa-cert.pem'));
     const remaining = certificate.notAfter.getTime() - now.getTime();
-    if (remaining < TSA_RENEW_BEFORE_DAYS * DAY_MS || !isIssuedBy(certificate, ca.certificate)) return null;
+    if (remaining <= 0 || !isIssuedBy(certificate, ca.certificate)) return null;
+    // Due for renewal only if a new certificate could actually live longer (it never outlives the CA).
+    const caRemaining = ca.certificate.notAfter.getTime() - now.getTime();
+    if (remaining < TSA_RENEW_BEFORE_DAYS * DAY_MS && caRemaining > remaining + DAY_MS) return null;
     return { certificate, key: await readEncryptedKey(join(dir, 'tsa-key.pem'), options.keyPassphrase) };
   };
   const existing = (await readdir(pkiDir)).filter((n) => n.startsWith(prefix)).sort().reverse();
@@ -161,7 +170,7 @@ async function loadTsa(pkiDir: string, ca: CertificateAuthority, options: PkiOpt
     await writeFile(join(dir, 'tsa-cert.pem'), certificate.pem, { mode: 0o644, flag: 'wx' });
   });
   const signer = await usable(name);
-  if (!signer) throw new Error('时间戳证书签发失败 the new TSA certificate is not usable (CA expiring?)');
+  if (!signer) throw new Error('时间戳证书签发失败 the new TSA certificate is not usable');
   return signer;
 }
 

@@ -32,13 +32,31 @@ function samePublicKey(a: KeyObject, b: KeyObject): boolean {
 }
 
 /**
+ * OpenSSL 3 encrypts with PBES2, whose PBKDF2 takes the password as UTF-8 bytes; node-forge passes its JavaScript
+ * string on as if every character were one byte, which breaks non-ASCII (e.g. Chinese) passwords. The MAC and the
+ * legacy PKCS#12 ciphers convert the password to BMPString correctly and do not use pkcs5.pbkdf2, so only that
+ * function gets the UTF-8 form, and only during this synchronous call.
+ */
+function withUtf8Pbkdf2Passwords<T>(read: () => T): T {
+  const original = forge.pkcs5.pbkdf2;
+  const utf8: typeof original = ((password: string, ...rest: unknown[]) =>
+    (original as (...args: unknown[]) => unknown)(forge.util.encodeUtf8(password), ...rest)) as typeof original;
+  forge.pkcs5.pbkdf2 = utf8;
+  try {
+    return read();
+  } finally {
+    forge.pkcs5.pbkdf2 = original;
+  }
+}
+
+/**
  * Reads a PKCS#12 file (OpenSSL 3's AES/PBKDF2 default and the legacy 3DES/RC2 forms both work through
  * node-forge) holding one private key, its certificate and optionally the chain above it.
  */
 export function readPkcs12(file: Uint8Array, password: string): Pkcs12Contents {
   let pfx: forge.pkcs12.Pkcs12Pfx;
   try {
-    pfx = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(Buffer.from(file).toString('binary')), false, password);
+    pfx = withUtf8Pbkdf2Passwords(() => forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(Buffer.from(file).toString('binary')), false, password));
   } catch (error) {
     throw new Error(`无法读取 PKCS#12 文件（口令错误或格式不符）cannot read PKCS#12: ${(error as Error).message}`);
   }

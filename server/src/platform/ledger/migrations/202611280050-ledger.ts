@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { dialectOf } from '../../db/index.js';
 
 /** SHA-256 of the empty string, base64: the root of the empty tree (RFC 9162 §2.1.1). */
 const EMPTY_ROOT_B64 = '47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
@@ -23,11 +24,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('hash', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('ledger_nodes_pk', ['level', 'node_index'])
     .execute();
-  await db.schema
-    .createTable('ledger_sequence')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
-    .addColumn('next_index', 'bigint', (c) => c.notNull())
-    .execute();
+  // PostgreSQL hands out leaf indices from a sequence (see ledger-append.ts); SQLite takes MAX + 1.
+  if (dialectOf(db) === 'postgres') await sql`create sequence ledger_leaf_index as bigint minvalue 0 start 0`.execute(db);
   await db.schema
     .createTable('ledger_tree')
     .addColumn('id', 'integer', (c) => c.primaryKey())
@@ -51,16 +49,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   const now = new Date().toISOString();
-  const seeded = db as Kysely<{
-    ledger_sequence: { id: number; next_index: number };
-    ledger_tree: { id: number; tree_size: number; root_hash: string; updated_at: string };
-  }>;
-  await seeded.insertInto('ledger_sequence').values({ id: 1, next_index: 0 }).execute();
+  const seeded = db as Kysely<{ ledger_tree: { id: number; tree_size: number; root_hash: string; updated_at: string } }>;
   await seeded.insertInto('ledger_tree').values({ id: 1, tree_size: 0, root_hash: EMPTY_ROOT_B64, updated_at: now }).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['ledger_keys', 'ledger_checkpoints', 'ledger_tree', 'ledger_sequence', 'ledger_nodes', 'ledger_leaves']) {
+  for (const t of ['ledger_keys', 'ledger_checkpoints', 'ledger_tree', 'ledger_nodes', 'ledger_leaves']) {
     await db.schema.dropTable(t).execute();
   }
+  if (dialectOf(db) === 'postgres') await sql`drop sequence ledger_leaf_index`.execute(db);
 }
