@@ -1,5 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { readdirSync } from 'node:fs';
+
+const moduleNames = readdirSync(new URL('./server/src/modules/', import.meta.url), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 
 // Module boundaries (ARCHITECTURE.md): a module imports another module only through its index.ts, and the
 // platform never imports a module.
@@ -18,11 +21,16 @@ export default tseslint.config(
     files: ['server/src/platform/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/**'], message: 'Platform code never imports a module.' }] }] },
   },
-  {
-    files: ['server/src/modules/**/*.ts'],
-    ignores: ['server/src/modules/*/**/*.test.ts'],
+  // One block per module: it may import another module only through that module's index.ts.
+  ...moduleNames.map((name) => ({
+    files: [`server/src/modules/${name}/**/*.ts`],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../modules/*/*', '../*/*.repository.js', '../*/*.service.js', '../*/*.table.js', '../*/routes/*', '../../*/*.repository.js'], message: 'Import another module only through its index.ts.' }] }],
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          group: moduleNames.filter((o) => o !== name).flatMap((o) => ['../', '../../', '../../../'].flatMap((up) => [`${up}${o}/**`, `!${up}${o}/index.js`])),
+          message: 'Import another module only through its index.ts (ARCHITECTURE.md: boundaries).',
+        }],
+      }],
     },
-  },
+  })),
 );

@@ -3,6 +3,8 @@ import type { openDb as OpenDb, migrateToLatest as Migrate, isPostgresUrl as IsP
 import { serve } from './serve.js';
 import { backupSqlite } from './backup.js';
 import { seedDemo } from '../seed/index.js';
+import { verifyStoredLedger } from '../platform/ledger/index.js';
+import { verifyDrawTranscriptFile, describeVerification } from '../modules/inspections/index.js';
 
 interface Deps {
   loadConfig: typeof LoadConfig;
@@ -60,6 +62,35 @@ export const commands: Record<string, (args: string[], deps: Deps) => Promise<nu
     } finally {
       await db.destroy();
     }
+  },
+  async ledger(args, { loadConfig, openDb }) {
+    if (args[0] !== 'verify') {
+      process.stderr.write('yingshang ledger: 用法 usage: yingshang ledger verify\n');
+      return 2;
+    }
+    const config = loadConfig();
+    const db = openDb({ url: config.databaseUrl });
+    try {
+      const r = await verifyStoredLedger(db);
+      process.stdout.write(
+        `${r.ok ? '账本校验通过 LEDGER OK' : '账本校验失败 LEDGER VERIFICATION FAILED'}\n` +
+          `tree size ${r.treeSize}, checkpoint size ${r.checkpointSize}, root ${r.rootHash}\n` +
+          `leaves ${r.leavesChecked}, nodes ${r.nodesChecked}, checkpoints ${r.checkpointsChecked}, pending ${r.pendingLeaves}, ${r.durationMs} ms\n` +
+          r.problems.map((p) => `  ✗ ${p}\n`).join(''),
+      );
+      return r.ok ? 0 : 1;
+    } finally {
+      await db.destroy();
+    }
+  },
+  async draw(args) {
+    if (args[0] !== 'verify' || !args[1]) {
+      process.stderr.write('yingshang draw: 用法 usage: yingshang draw verify <transcript.json>\n');
+      return 2;
+    }
+    const r = await verifyDrawTranscriptFile(args[1]);
+    process.stdout.write(`${describeVerification(r)}\n`);
+    return r.ok ? 0 : 1;
   },
   async backup(args, { loadConfig, isPostgresUrl }) {
     const file = args[0];

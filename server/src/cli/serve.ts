@@ -13,7 +13,7 @@ export async function serve(config: Config, opts: { seed: boolean }): Promise<vo
   await migrateToLatest(db);
   if (opts.seed) await seedIfEmpty(db, config);
   const app = await buildApp({ db, config });
-  const jobs = startBackgroundJobs(db, app.log);
+  const jobs = startBackgroundJobs(db, config, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
