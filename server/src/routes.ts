@@ -9,6 +9,7 @@ import { notificationRoutes } from './platform/notify/routes/notification.routes
 import { fileRoutes } from './platform/files/routes/file.routes.js';
 import { realNameRoutes } from './platform/realname/index.js';
 import { ledgerRoutes } from './platform/ledger/index.js';
+import { timestampRoutes } from './platform/timestamp/index.js';
 import { waterConnectionRoutes } from './modules/water-connection/index.js';
 
 export const routePlugins: ReadonlyArray<readonly [string, RoutePlugin]> = [
@@ -18,6 +19,7 @@ export const routePlugins: ReadonlyArray<readonly [string, RoutePlugin]> = [
   ['/api/v1/files', fileRoutes],
   ['/api/v1/realname', realNameRoutes],
   ['/api/v1/ledger', ledgerRoutes],
+  ['/api/v1/tsa', timestampRoutes],
   // Modules
   ['/api/v1/water-connection', waterConnectionRoutes],
 ];

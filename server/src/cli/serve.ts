@@ -3,6 +3,7 @@ import { openDb, migrateToLatest } from '../platform/db/index.js';
 import { buildApp } from '../app.js';
 import { seedIfEmpty } from '../seed/index.js';
 import { startBackgroundJobs } from './jobs.js';
+import { getPkiForConfig } from '../platform/pki/index.js';
 
 /**
  * Starts the server. On SIGTERM/SIGINT it stops accepting connections, lets requests in flight finish, then
@@ -13,6 +14,9 @@ export async function serve(config: Config, opts: { seed: boolean }): Promise<vo
   await migrateToLatest(db);
   if (opts.seed) await seedIfEmpty(db, config);
   const app = await buildApp({ db, config });
+  // Create (first start) or load the platform CA now, not on the first signing request.
+  const pki = await getPkiForConfig(config);
+  app.log.info({ source: pki.source, ca: pki.ca.certificate.subject, caSha256: pki.ca.certificate.sha256 }, 'PKI ready');
   const jobs = startBackgroundJobs(db, config, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -8,6 +8,7 @@ import { waterPublicRoutes } from './routes/public.routes.js';
 import { waterApplicationRoutes } from './routes/application.routes.js';
 import { waterStepRoutes } from './routes/step.routes.js';
 import { waterContractRoutes } from './routes/contract.routes.js';
+import { waterDashboardRoutes } from './routes/dashboard.routes.js';
 
 export { waterRoles } from './water-connection.policy.js';
 export { submitApplication } from './application.service.js';
@@ -18,4 +19,5 @@ export const waterConnectionRoutes: RoutePlugin = async (app, ctx) => {
   await waterApplicationRoutes(app, ctx);
   await waterStepRoutes(app, ctx);
   await waterContractRoutes(app, ctx);
+  await waterDashboardRoutes(app, ctx);
 };

@@ -45,6 +45,8 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function registerAuditHook(app: FastifyInstance, db: Db): void {
   app.addHook('onResponse', async (req, reply) => {
     if (!STATE_CHANGING.has(req.method)) return;
+    // Timestamp queries are public, high-volume and change nothing of ours: they are not audited.
+    if (req.routeOptions.url?.startsWith('/api/v1/tsa')) return;
     const params = (req.params ?? {}) as Record<string, unknown>;
     const target = Object.values(params).filter((v) => typeof v === 'string').join('/') || null;
     try {

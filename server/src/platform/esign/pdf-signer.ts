@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EventCredential } from '../pki/event-certificate.js';
 import { createCadesSignature } from './cades-signature.js';
-import { addSignaturePlaceholder, openSigningTarget, type PreparedPdf, type SignatureDictionaryFields } from './pdf-signature-placeholder.js';
+import { addSignatureRevision, openSigningTarget, type PreparedPdf, type SignatureDictionaryFields } from './pdf-signature-revision.js';
 
 export interface SignPdfRequest extends SignatureDictionaryFields {
   credential: EventCredential;
@@ -38,7 +38,7 @@ export async function signPdfWithCredential(pdf: Uint8Array, request: SignPdfReq
   let capacity = BASE_CAPACITY + certificateBytes + (request.timestamper ? TIMESTAMP_CAPACITY : 0);
   // An outside authority's token may be larger than planned: then the revision is rebuilt once with room for it.
   for (let attempt = 0; attempt < 2; attempt++) {
-    const prepared = addSignaturePlaceholder(target, request, capacity);
+    const prepared = addSignatureRevision(target, request, capacity);
     const { cms, timestampToken } = await createCadesSignature({
       credential: request.credential,
       contentDigest: digestOfSignedRanges(prepared),

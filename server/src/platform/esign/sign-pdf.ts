@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { loadConfig } from '../config/index.js';
 import {
   issueOrganizationSealCertificate,
   issuePersonEventCertificate,
@@ -6,13 +7,12 @@ import {
   type OrganizationIdentity,
   type PersonIdentity,
 } from '../pki/event-certificate.js';
-import { loadConfig } from '../config/index.js';
 import type { Pki, PkiSettings } from '../pki/load-pki.js';
 import { getPkiForConfig, getPlatformPki } from '../pki/platform-pki.js';
-import { requestTimestamp } from '../timestamp/timestamp-client.js';
+import { requestTimestamp, type TimestampResult } from '../timestamp/timestamp-client.js';
+import { verifyTimestampToken } from '../timestamp/timestamp-token.js';
 import type { Timestamper } from './cades-signature.js';
 import { signPdfWithCredential } from './pdf-signer.js';
-import { verifyTimestampToken } from '../timestamp/timestamp-token.js';
 
 export interface SignatureDetails {
   /** Why the document is signed (/Reason), e.g. 申请人签名. */
@@ -84,13 +84,12 @@ async function sign(
   const now = options.now ?? new Date();
   const mode = options.timestamp ?? 'if-available';
 
-  let timestampAuthority = 'custom';
+  let timestampResult: TimestampResult | undefined;
   let timestampError: string | undefined;
   const fetchToken: Timestamper = options.timestamper ?? (async (digest) => {
-    // YS_TSA_URL when configured, else the PKI's own authority.
-    const result = await requestTimestamp(digest, { pki, tsaUrl });
-    timestampAuthority = result.authority;
-    return result.token;
+    // YS_TSA_URL when configured, else the PKI's own authority; the result is already verified.
+    timestampResult = await requestTimestamp(digest, { pki, tsaUrl });
+    return timestampResult.token;
   });
   const timestamper = async (digest: Buffer): Promise<Buffer | undefined> => {
     try {
@@ -114,11 +113,14 @@ async function sign(
 
   let timestamp: SignatureRecord['timestamp'] = null;
   if (signed.timestampToken) {
-    const info = verifyTimestampToken(signed.timestampToken);
+    // The default path's token was verified on arrival; a caller's own timestamper's token is verified here.
+    const verified: TimestampResult | undefined = timestampResult;
+    const fromDefault = verified && verified.token === signed.timestampToken ? verified : undefined;
+    const info = fromDefault ?? verifyTimestampToken(signed.timestampToken);
     timestamp = {
       genTime: info.genTime.toISOString(),
       serialNumber: info.serialNumber,
-      authority: timestampAuthority,
+      authority: fromDefault?.authority ?? 'custom',
       tsaSubject: info.tsaCertificate.subject,
     };
   }

@@ -1,6 +1,5 @@
 import { createHash, verify } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import { parseCertificate, type PlatformCertificate } from './certificate.js';
 import { oidToString, parseAsn1 } from './der.js';
 import { OID } from './oids.js';
@@ -15,8 +14,13 @@ export interface VerifiedSignedData {
   digestAlgorithm: string;
   /** Raw signature octets (a signature timestamp covers these). */
   signatureValue: Buffer;
-  signedAttributes: pkijs.Attribute[];
-  unsignedAttributes: pkijs.Attribute[];
+  signedAttributes: CmsAttribute[];
+  unsignedAttributes: CmsAttribute[];
+}
+
+export interface CmsAttribute {
+  type: string;
+  values: asn1js.AsnType[];
 }
 
 const DIGESTS: Readonly<Record<string, string>> = {
@@ -53,18 +57,97 @@ function octets(value: asn1js.OctetString): Buffer {
   return Buffer.from(value.valueBlock.valueHexView);
 }
 
-export function attributeValues(attributes: readonly pkijs.Attribute[], type: string): asn1js.AsnType[] {
+export function attributeValues(attributes: readonly CmsAttribute[], type: string): asn1js.AsnType[] {
   return attributes.find((a) => a.type === type)?.values ?? [];
 }
 
-function parseSignedData(contentInfo: Uint8Array): pkijs.SignedData {
-  try {
-    const info = new pkijs.ContentInfo({ schema: parseAsn1(contentInfo) });
-    if (info.contentType !== OID.signedData) throw new Error('not SignedData');
-    return new pkijs.SignedData({ schema: info.content });
-  } catch (error) {
-    throw new CmsVerificationError('malformed', `CMS 结构无效 malformed SignedData: ${(error as Error).message}`);
+const malformed = (what: string): CmsVerificationError => new CmsVerificationError('malformed', `CMS 结构无效 malformed SignedData: ${what}`);
+
+function raw(element: asn1js.AsnType): Buffer {
+  return Buffer.from(element.valueBeforeDecodeView);
+}
+
+function isContext(element: asn1js.AsnType | undefined, tag: number): element is asn1js.Constructed {
+  return element !== undefined && element.idBlock.tagClass === 3 && element.idBlock.tagNumber === tag;
+}
+
+function children(element: asn1js.AsnType | undefined): asn1js.AsnType[] {
+  const value = (element as asn1js.Constructed | undefined)?.valueBlock?.value;
+  return Array.isArray(value) ? value : [];
+}
+
+function algorithmOid(element: asn1js.AsnType | undefined): string {
+  const oid = children(element)[0];
+  if (!(oid instanceof asn1js.ObjectIdentifier)) throw malformed('AlgorithmIdentifier');
+  return oidToString(oid);
+}
+
+function parseAttributes(element: asn1js.AsnType): CmsAttribute[] {
+  return children(element).map((attribute) => {
+    const [type, values] = children(attribute);
+    if (!(type instanceof asn1js.ObjectIdentifier) || !(values instanceof asn1js.Set)) throw malformed('Attribute');
+    return { type: oidToString(type), values: values.valueBlock.value };
+  });
+}
+
+/** Certificates are parsed once per process: the same CA and TSA certificates arrive in every token. */
+const certificateCache = new Map<string, PlatformCertificate>();
+const CERTIFICATE_CACHE_SIZE = 256;
+
+function cachedCertificate(der: Buffer): PlatformCertificate {
+  const key = createHash('sha256').update(der).digest('base64');
+  let certificate = certificateCache.get(key);
+  if (!certificate) {
+    certificate = parseCertificate(der);
+    if (certificateCache.size >= CERTIFICATE_CACHE_SIZE) certificateCache.delete(certificateCache.keys().next().value!);
+    certificateCache.set(key, certificate);
   }
+  return certificate;
+}
+
+/**
+ * ContentInfo { signedData } (RFC 5652 §5.1), walked with asn1js directly: pkijs's schema matching costs several
+ * milliseconds a message, which matters on the signing and timestamping hot paths.
+ */
+function parseSignedData(contentInfo: Uint8Array) {
+  let root: asn1js.AsnType;
+  try {
+    root = parseAsn1(contentInfo);
+  } catch {
+    throw malformed('not DER');
+  }
+  const [contentType, explicit] = children(root);
+  if (!(contentType instanceof asn1js.ObjectIdentifier) || oidToString(contentType) !== OID.signedData || !isContext(explicit, 0)) {
+    throw malformed('not SignedData');
+  }
+  const fields = children(children(explicit)[0]);
+  const [, , encap, ...rest] = fields;
+  const [eContentType, eContentExplicit] = children(encap);
+  if (!(eContentType instanceof asn1js.ObjectIdentifier)) throw malformed('encapContentInfo');
+  const eContentValue = isContext(eContentExplicit, 0) ? children(eContentExplicit)[0] : undefined;
+  if (eContentValue !== undefined && !(eContentValue instanceof asn1js.OctetString)) throw malformed('eContent');
+  const certificates = rest.filter((e) => isContext(e, 0)).flatMap((e) => children(e)).map((c) => cachedCertificate(raw(c)));
+  const signerInfos = rest[rest.length - 1];
+  if (!(signerInfos instanceof asn1js.Set)) throw malformed('signerInfos');
+  const signerInfo = children(signerInfos)[0];
+  if (!signerInfo) throw malformed('no SignerInfo');
+  const [, sid, digestAlgorithm, ...signerRest] = children(signerInfo);
+  const signedAttrs = isContext(signerRest[0], 0) ? signerRest.shift() : undefined;
+  const [signatureAlgorithm, signature, unsignedAttrs] = signerRest;
+  if (!(signature instanceof asn1js.OctetString)) throw malformed('signature');
+  return {
+    eContentType: oidToString(eContentType),
+    ...(eContentValue ? { eContent: octets(eContentValue) } : {}),
+    certificates,
+    sid: sid ? raw(sid) : Buffer.alloc(0),
+    digestAlgorithm: algorithmOid(digestAlgorithm),
+    // The signature covers the attributes as a SET (tag 0x31), not under their [0] IMPLICIT tag (§5.4).
+    signedAttrsDer: signedAttrs ? Buffer.concat([Buffer.from([0x31]), raw(signedAttrs).subarray(1)]) : undefined,
+    signedAttributes: signedAttrs ? parseAttributes(signedAttrs) : [],
+    signatureAlgorithm: algorithmOid(signatureAlgorithm),
+    signatureValue: octets(signature),
+    unsignedAttributes: isContext(unsignedAttrs, 1) ? parseAttributes(unsignedAttrs) : [],
+  };
 }
 
 /**
@@ -73,70 +156,62 @@ function parseSignedData(contentInfo: Uint8Array): pkijs.SignedData {
  * Whether that certificate is trusted is the caller's question. `detached` is the content of a detached signature.
  */
 export function verifySignedData(contentInfo: Uint8Array, detached?: readonly Uint8Array[]): VerifiedSignedData {
-  const signedData = parseSignedData(contentInfo);
-  const signerInfo = signedData.signerInfos[0];
-  if (!signerInfo) throw new CmsVerificationError('malformed', 'CMS 无签名者 no SignerInfo');
-  const certificates = (signedData.certificates ?? [])
-    .filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
-    .map((c) => parseCertificate(new Uint8Array(c.toSchema().toBER(false))));
-  const sid = signerInfo.sid;
-  const signer = certificates.find((c) =>
-    sid instanceof pkijs.IssuerAndSerialNumber
-      ? c.cert.serialNumber.isEqual(sid.serialNumber) && c.cert.issuer.isEqual(sid.issuer)
-      : false,
-  );
+  let parsed: ReturnType<typeof parseSignedData>;
+  try {
+    parsed = parseSignedData(contentInfo);
+  } catch (error) {
+    if (error instanceof CmsVerificationError) throw error;
+    throw malformed((error as Error).message);
+  }
+  // Signers named by IssuerAndSerialNumber (SignerInfo version 1); the DER must match the certificate's exactly.
+  const signer = parsed.certificates.find((c) => c.issuerAndSerialNumber.equals(parsed.sid));
   if (!signer) throw new CmsVerificationError('no-signer-certificate', 'CMS 中没有签名者证书 signer certificate not included');
 
-  const encap = signedData.encapContentInfo;
-  const eContent = encap.eContent ? octets(encap.eContent) : undefined;
-  const parts = eContent ? [eContent] : detached;
+  const parts = parsed.eContent ? [parsed.eContent] : detached;
   if (!parts) throw new CmsVerificationError('malformed', 'CMS 内容缺失 detached signature without content');
-  const digestAlgorithm = DIGESTS[signerInfo.digestAlgorithm.algorithmId];
-  if (!digestAlgorithm) throw new CmsVerificationError('unsupported', `不支持的摘要算法 digest ${signerInfo.digestAlgorithm.algorithmId}`);
+  const digestAlgorithm = DIGESTS[parsed.digestAlgorithm];
+  if (!digestAlgorithm) throw new CmsVerificationError('unsupported', `不支持的摘要算法 digest ${parsed.digestAlgorithm}`);
   const hash = createHash(digestAlgorithm);
   for (const part of parts) hash.update(part);
   const contentDigest = hash.digest();
 
-  const signedAttributes = signerInfo.signedAttrs?.attributes ?? [];
   let toBeVerified: Buffer;
-  if (signerInfo.signedAttrs) {
-    const [messageDigest] = attributeValues(signedAttributes, OID.messageDigest);
+  if (parsed.signedAttrsDer) {
+    const [messageDigest] = attributeValues(parsed.signedAttributes, OID.messageDigest);
     if (!(messageDigest instanceof asn1js.OctetString) || !contentDigest.equals(octets(messageDigest))) {
       throw new CmsVerificationError('digest-mismatch', '内容摘要不符 content digest does not match messageDigest');
     }
-    const [contentType] = attributeValues(signedAttributes, OID.contentType);
-    if (!(contentType instanceof asn1js.ObjectIdentifier) || oidToString(contentType) !== encap.eContentType) {
+    const [contentType] = attributeValues(parsed.signedAttributes, OID.contentType);
+    if (!(contentType instanceof asn1js.ObjectIdentifier) || oidToString(contentType) !== parsed.eContentType) {
       throw new CmsVerificationError('malformed', 'contentType 属性不符 contentType attribute mismatch');
     }
-    const [signingCertificate] = attributeValues(signedAttributes, OID.signingCertificateV2);
+    const [signingCertificate] = attributeValues(parsed.signedAttributes, OID.signingCertificateV2);
     if (signingCertificate) checkSigningCertificateV2(signingCertificate, signer);
-    toBeVerified = Buffer.from(signerInfo.signedAttrs.encodedValue);
+    toBeVerified = parsed.signedAttrsDer;
   } else {
     toBeVerified = Buffer.concat(parts);
   }
 
-  const signatureAlgorithm = signerInfo.signatureAlgorithm.algorithmId;
-  const signatureHash = SIGNATURE_HASHES[signatureAlgorithm]
-    ?? (signatureAlgorithm === OID.rsaEncryption || signatureAlgorithm === OID.ecPublicKey ? digestAlgorithm : undefined);
-  if (!signatureHash) throw new CmsVerificationError('unsupported', `不支持的签名算法 signature algorithm ${signatureAlgorithm}`);
-  const signatureValue = Buffer.from(signerInfo.signature.valueBlock.valueHexView);
-  let valid = false;
+  const signatureHash = SIGNATURE_HASHES[parsed.signatureAlgorithm]
+    ?? (parsed.signatureAlgorithm === OID.rsaEncryption || parsed.signatureAlgorithm === OID.ecPublicKey ? digestAlgorithm : undefined);
+  if (!signatureHash) throw new CmsVerificationError('unsupported', `不支持的签名算法 signature algorithm ${parsed.signatureAlgorithm}`);
+  let valid: boolean;
   try {
-    valid = verify(signatureHash, toBeVerified, { key: signer.publicKey, dsaEncoding: 'der' }, signatureValue);
+    valid = verify(signatureHash, toBeVerified, { key: signer.publicKey, dsaEncoding: 'der' }, parsed.signatureValue);
   } catch {
-    valid = false;
+    valid = false; // a key/algorithm mismatch is a failed verification, not a crash
   }
   if (!valid) throw new CmsVerificationError('bad-signature', '签名值无效 signature does not verify');
 
   return {
     signer,
-    certificates,
-    eContentType: encap.eContentType,
-    ...(eContent ? { eContent } : {}),
+    certificates: parsed.certificates,
+    eContentType: parsed.eContentType,
+    ...(parsed.eContent ? { eContent: parsed.eContent } : {}),
     digestAlgorithm,
-    signatureValue,
-    signedAttributes,
-    unsignedAttributes: signerInfo.unsignedAttrs?.attributes ?? [],
+    signatureValue: parsed.signatureValue,
+    signedAttributes: parsed.signedAttributes,
+    unsignedAttributes: parsed.unsignedAttributes,
   };
 }
 

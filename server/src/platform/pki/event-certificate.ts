@@ -85,12 +85,12 @@ async function issueEventCredential(pki: Pki, subject: NameAttribute[], options:
 }
 
 /** After real-name verification: a short-lived certificate naming the person, and its one-time key. */
-export function issuePersonEventCertificate(pki: Pki, person: PersonIdentity, options: EventCertificateOptions = {}): Promise<EventCredential> {
+export async function issuePersonEventCertificate(pki: Pki, person: PersonIdentity, options: EventCertificateOptions = {}): Promise<EventCredential> {
   return issueEventCredential(pki, personSubject(person), options);
 }
 
 /** A short-lived seal certificate naming the organization and its USCC, for one sealing by an authorized person. */
-export function issueOrganizationSealCertificate(
+export async function issueOrganizationSealCertificate(
   pki: Pki,
   organization: OrganizationIdentity,
   options: EventCertificateOptions = {},

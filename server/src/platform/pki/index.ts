@@ -10,6 +10,6 @@ export type { PersonIdentity, OrganizationIdentity, EventCredential, EventCertif
 export { parseCertificate, isIssuedBy, isCaCertificate } from './certificate.js';
 export type { PlatformCertificate } from './certificate.js';
 export { verifySignedData, CmsVerificationError, attributeValues } from './cms-verify.js';
-export type { VerifiedSignedData } from './cms-verify.js';
+export type { VerifiedSignedData, CmsAttribute } from './cms-verify.js';
 export { readPkcs12 } from './pkcs12.js';
 export { OID } from './oids.js';

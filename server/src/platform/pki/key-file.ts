@@ -15,6 +15,6 @@ export async function readEncryptedKey(path: string, passphrase: string): Promis
   try {
     return createPrivateKey({ key: pem, format: 'pem', passphrase });
   } catch (error) {
-    throw new Error(`无法解密私钥文件 cannot decrypt ${path} (was YS_PII_KEY changed?): ${(error as Error).message}`);
+    throw new Error(`无法解密私钥文件 cannot decrypt ${path} (was YS_PII_KEY changed?): ${(error as Error).message}`, { cause: error });
   }
 }

@@ -77,16 +77,17 @@ describe('CA from a PKCS#12 file (YS_CA_P12)', () => {
   }
 
   it.each([
-    ['RSA, OpenSSL 3 default encryption (AES-256, PBKDF2)', ['-newkey', 'rsa:2048'], [] as string[]],
-    ['EC P-256, legacy 3DES encryption', ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'], ['-legacy']],
-  ])('loads %s and issues certificates under it', async (_label, keyArgs, exportArgs) => {
+    ['RSA, OpenSSL 3 default encryption (AES-256, PBKDF2), Chinese password', ['-newkey', 'rsa:2048'], [] as string[], '秘密pw'],
+    ['RSA, OpenSSL 3 default encryption, ASCII password', ['-newkey', 'rsa:2048'], [] as string[], 'ascii-pw'],
+    ['EC P-256, legacy 3DES/RC2 encryption, Chinese password', ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'], ['-legacy'], '秘密pw'],
+  ])('loads %s and issues certificates under it', async (_label, keyArgs, exportArgs, password) => {
     const dir = tempDir();
     const ca = makeCa(dir, keyArgs, '/C=CN/O=Test/CN=Test Issuing CA');
     const p12 = join(dir, 'ca.p12');
-    const exported = openssl('pkcs12', '-export', ...exportArgs, '-inkey', ca.key, '-in', ca.cert, '-out', p12, '-passout', 'pass:秘密pw');
+    const exported = openssl('pkcs12', '-export', ...exportArgs, '-inkey', ca.key, '-in', ca.cert, '-out', p12, '-passout', `pass:${password}`);
     expect(exported.status, exported.output).toBe(0);
 
-    const pki = await createTestPki({ pkcs12: { path: p12, password: '秘密pw' } });
+    const pki = await createTestPki({ pkcs12: { path: p12, password } });
     expect(pki.source).toBe('pkcs12');
     expect(existsSync(join(pki.dataDir, 'pki', 'ca'))).toBe(false);
     expect(openssl('verify', '-CAfile', ca.cert, '-purpose', 'timestampsign', writeTemp('tsa.pem', pki.tsa.certificate.pem)).output).toContain('OK');
@@ -121,7 +122,8 @@ describe('CA from a PKCS#12 file (YS_CA_P12)', () => {
 
     const leafKey = join(dir, 'leaf-key.pem');
     const leafCert = join(dir, 'leaf.pem');
-    openssl('req', '-x509', '-nodes', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-keyout', leafKey, '-out', leafCert, '-subj', '/CN=leaf', '-days', '3');
+    openssl('req', '-x509', '-nodes', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-keyout', leafKey, '-out', leafCert, '-subj', '/CN=leaf', '-days', '3',
+      '-addext', 'basicConstraints=critical,CA:FALSE');
     const leafP12 = join(dir, 'leaf.p12');
     openssl('pkcs12', '-export', '-inkey', leafKey, '-in', leafCert, '-out', leafP12, '-passout', 'pass:pw');
     await expect(createTestPki({ pkcs12: { path: leafP12, password: 'pw' } })).rejects.toThrow(/不是 CA 证书/);

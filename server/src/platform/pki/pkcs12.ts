@@ -58,7 +58,7 @@ export function readPkcs12(file: Uint8Array, password: string): Pkcs12Contents {
   try {
     pfx = withUtf8Pbkdf2Passwords(() => forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(Buffer.from(file).toString('binary')), false, password));
   } catch (error) {
-    throw new Error(`无法读取 PKCS#12 文件（口令错误或格式不符）cannot read PKCS#12: ${(error as Error).message}`);
+    throw new Error(`无法读取 PKCS#12 文件（口令错误或格式不符）cannot read PKCS#12: ${(error as Error).message}`, { cause: error });
   }
   const keyBags = [
     ...(pfx.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []),

@@ -3,15 +3,25 @@
  * runner for `openssl` / `pdfsig` that returns their output whatever the exit code.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { loadPki, type Pki, type PkiOptions } from './load-pki.js';
 
 export const TEST_KEY_PASSPHRASE = 'test-passphrase-不是生产密钥';
 
+const created: string[] = [];
+// Registered on the importing test file: its folders go when its tests are done.
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed after the test file's tests. */
 export function tempDir(prefix = 'ys-pki-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
 
 export async function createTestPki(overrides: Partial<PkiOptions> = {}): Promise<Pki & { dataDir: string }> {

@@ -1,7 +1,12 @@
 import { loadConfig } from '../config/index.js';
 import { loadPki, pkiOptionsFromConfig, type Pki, type PkiSettings } from './load-pki.js';
 
-const byDataDir = new Map<string, Promise<Pki>>();
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** Matches loadPki's renewal window: a process running for years picks up the renewed TSA certificate. */
+const RELOAD_BEFORE_TSA_EXPIRY_MS = 30 * DAY_MS;
+
+const byDataDir = new Map<string, { pki: Promise<Pki>; reloadAfter: number }>();
 let installed: Promise<Pki> | undefined;
 
 /**
@@ -11,13 +16,20 @@ let installed: Promise<Pki> | undefined;
 export function getPkiForConfig(config: PkiSettings, env: NodeJS.ProcessEnv = process.env): Promise<Pki> {
   const options = pkiOptionsFromConfig(config, env);
   const key = `${options.dataDir}\0${options.pkcs12?.path ?? ''}`;
-  let pki = byDataDir.get(key);
-  if (!pki) {
-    pki = loadPki(options);
-    byDataDir.set(key, pki);
-    pki.catch(() => byDataDir.delete(key));
-  }
-  return pki;
+  const cached = byDataDir.get(key);
+  if (cached && Date.now() < cached.reloadAfter) return cached.pki;
+  const entry = { pki: loadPki(options), reloadAfter: Number.POSITIVE_INFINITY };
+  byDataDir.set(key, entry);
+  entry.pki.then(
+    (pki) => {
+      // At most hourly when renewal is not possible (the CA itself expires within the window).
+      entry.reloadAfter = Math.max(Date.now() + HOUR_MS, pki.tsa.certificate.notAfter.getTime() - RELOAD_BEFORE_TSA_EXPIRY_MS);
+    },
+    () => {
+      if (byDataDir.get(key) === entry) byDataDir.delete(key);
+    },
+  );
+  return entry.pki;
 }
 
 /** The process's PKI: the one installed by setPlatformPki, else the one of the current settings. */

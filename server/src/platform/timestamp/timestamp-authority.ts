@@ -1,14 +1,14 @@
+import type { KeyObject } from 'node:crypto';
+import type { PlatformCertificate } from '../pki/certificate.js';
 import { contentTypeAttribute, encodeSignedData, messageDigestAttribute, sha256, signingCertificateV2Attribute, signSignerInfo } from '../pki/cms.js';
 import { randomSerialNumber } from '../pki/der.js';
 import { contextConstructed, generalizedTime, objectIdentifier, sequence, smallInteger, unsignedInteger } from '../pki/der-writer.js';
-import type { PlatformCertificate } from '../pki/certificate.js';
-import type { KeyObject } from 'node:crypto';
 import { OID } from '../pki/oids.js';
 import { encodePkiStatusInfo, PKI_STATUS } from './pki-status.js';
 import { parseTimestampRequest, type AcceptedRequest } from './timestamp-request.js';
 
 /** The TSA's key and certificate, with its subject Name DER for the TSTInfo tsa field. */
-interface TimestampSigner {
+interface TsaSigner {
   certificate: PlatformCertificate;
   key: KeyObject;
   subjectName: Buffer;
@@ -33,7 +33,7 @@ export interface TimestampAuthorityOptions {
  * stated accuracy is one second, the bound we rely on for the host clock (NTP-disciplined servers do far better).
  * ordering is left out, i.e. FALSE: tokens from several processes cannot be ordered by genTime alone.
  */
-function encodeTstInfo(signer: TimestampSigner, request: AcceptedRequest, policy: string, genTime: Date): Buffer {
+function encodeTstInfo(signer: TsaSigner, request: AcceptedRequest, policy: string, genTime: Date): Buffer {
   return sequence(
     smallInteger(1),
     objectIdentifier(policy),
@@ -46,7 +46,7 @@ function encodeTstInfo(signer: TimestampSigner, request: AcceptedRequest, policy
   );
 }
 
-async function issueToken(signer: TimestampSigner, request: AcceptedRequest, policy: string, genTime: Date): Promise<Buffer> {
+async function issueToken(signer: TsaSigner, request: AcceptedRequest, policy: string, genTime: Date): Promise<Buffer> {
   const tstInfo = encodeTstInfo(signer, request, policy, genTime);
   const signerInfo = await signSignerInfo({
     certificate: signer.certificate,
@@ -70,7 +70,7 @@ export function createTimestampAuthority(
   tsa: { certificate: PlatformCertificate; key: KeyObject },
   options: TimestampAuthorityOptions = {},
 ): TimestampAuthority {
-  const signer: TimestampSigner = { ...tsa, subjectName: Buffer.from(tsa.certificate.cert.subject.toSchema().toBER(false)) };
+  const signer: TsaSigner = { ...tsa, subjectName: Buffer.from(tsa.certificate.cert.subject.toSchema().toBER(false)) };
   const policy = options.policy ?? OID.tsaPolicy;
   const now = options.now ?? (() => new Date());
   return {
@@ -79,8 +79,14 @@ export function createTimestampAuthority(
     async respond(query) {
       const parsed = parseTimestampRequest(query, policy);
       if (!parsed.ok) return sequence(encodePkiStatusInfo(PKI_STATUS.rejection, parsed.failure, parsed.text));
+      const genTime = now();
+      if (genTime < signer.certificate.notBefore || genTime >= signer.certificate.notAfter) {
+        // Never sign with a certificate outside its validity; loading the PKI again issues a new one.
+        options.onError?.(new Error(`TSA certificate not valid at ${genTime.toISOString()}`));
+        return sequence(encodePkiStatusInfo(PKI_STATUS.rejection, 'systemFailure', '时间戳证书不在有效期内 TSA certificate not valid now'));
+      }
       try {
-        const token = await issueToken(signer, parsed.request, policy, now());
+        const token = await issueToken(signer, parsed.request, policy, genTime);
         return sequence(encodePkiStatusInfo(PKI_STATUS.granted), token);
       } catch (error) {
         options.onError?.(error);

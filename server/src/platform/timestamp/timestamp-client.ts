@@ -47,7 +47,7 @@ export function tokenFromResponse(response: Uint8Array): Buffer {
   const status = statusInfo instanceof asn1js.Sequence ? statusInfo.valueBlock.value[0] : undefined;
   if (!(status instanceof asn1js.Integer)) throw new TimestampTokenError('时间戳响应格式错误 malformed PKIStatusInfo');
   const code = status.valueBlock.valueDec;
-  if ((code === PKI_STATUS.granted || code === PKI_STATUS.grantedWithMods) && token) return Buffer.from(token.toBER(false));
+  if ((code === PKI_STATUS.granted || code === PKI_STATUS.grantedWithMods) && token) return Buffer.from(token.valueBeforeDecodeView);
   const members = statusInfo instanceof asn1js.Sequence ? statusInfo.valueBlock.value.slice(1) : [];
   const text = members
     .filter((m): m is asn1js.Sequence => m instanceof asn1js.Sequence)

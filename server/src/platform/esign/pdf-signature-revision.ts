@@ -33,7 +33,8 @@ export interface PreparedPdf {
   fieldName: string;
 }
 
-const BYTE_RANGE_PLACEHOLDER = '/ByteRange [0 9999999999 9999999999 9999999999]';
+/** Reserves room for the real offsets, written over it once the file's length is known (padded with spaces). */
+const BYTE_RANGE_RESERVED = '/ByteRange [0 9999999999 9999999999 9999999999]';
 
 export async function openSigningTarget(pdf: Uint8Array): Promise<SigningTarget> {
   const tail = readPdfFileTail(pdf);
@@ -41,7 +42,7 @@ export async function openSigningTarget(pdf: Uint8Array): Promise<SigningTarget>
   try {
     doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });
   } catch (error) {
-    throw new Error(`无法解析 PDF 文件 cannot parse the PDF: ${(error as Error).message}`);
+    throw new Error(`无法解析 PDF 文件 cannot parse the PDF: ${(error as Error).message}`, { cause: error });
   }
   // Signing an encrypted file would need its keys to write the new objects; such files are refused.
   if (doc.isEncrypted) throw new Error('不支持签署加密的 PDF encrypted PDFs cannot be signed');
@@ -69,7 +70,7 @@ function objectBody(text: string): Buffer {
  * /Annots, and the AcroForm with the field added and SigFlags SignaturesExist|AppendOnly. Earlier revisions
  * are not touched.
  */
-export function addSignaturePlaceholder(target: SigningTarget, fields: SignatureDictionaryFields, capacity: number): PreparedPdf {
+export function addSignatureRevision(target: SigningTarget, fields: SignatureDictionaryFields, capacity: number): PreparedPdf {
   const { doc, tail } = target;
   const context = doc.context;
   const rootRef = context.trailerInfo.Root;
@@ -104,7 +105,7 @@ export function addSignaturePlaceholder(target: SigningTarget, fields: Signature
   if (acroFormEntry instanceof PDFRef) {
     objects.push({ number: acroFormEntry.objectNumber, generation: acroFormEntry.generationNumber, body: objectBody(acroForm.toString()) });
   } else {
-    const acroFormNumber = next++;
+    const acroFormNumber = next;
     objects.push({ number: acroFormNumber, generation: 0, body: objectBody(acroForm.toString()) });
     const newCatalog = catalog.clone(context);
     newCatalog.set(PDFName.of('AcroForm'), PDFRef.of(acroFormNumber));
@@ -128,7 +129,7 @@ export function addSignaturePlaceholder(target: SigningTarget, fields: Signature
     number: sigNumber,
     generation: 0,
     body: objectBody(
-      `<<\n/Type /Sig\n/Filter /Adobe.PPKLite\n/SubFilter /ETSI.CAdES.detached\n${BYTE_RANGE_PLACEHOLDER}\n/Contents <${'0'.repeat(capacity * 2)}>` +
+      `<<\n/Type /Sig\n/Filter /Adobe.PPKLite\n/SubFilter /ETSI.CAdES.detached\n${BYTE_RANGE_RESERVED}\n/Contents <${'0'.repeat(capacity * 2)}>` +
         `\n/M (${pdfDate(fields.signingTime)})` +
         optional('Name', fields.name) +
         optional('Reason', fields.reason) +
@@ -148,13 +149,13 @@ export function addSignaturePlaceholder(target: SigningTarget, fields: Signature
 
   const pdf = update.pdf;
   const sigOffset = update.offsets.get(sigNumber)!;
-  const byteRangeAt = pdf.indexOf(BYTE_RANGE_PLACEHOLDER, sigOffset, 'latin1');
+  const byteRangeAt = pdf.indexOf(BYTE_RANGE_RESERVED, sigOffset, 'latin1');
   const contentsAt = pdf.indexOf('/Contents <', sigOffset, 'latin1');
   const contentsStart = contentsAt + '/Contents '.length; // the '<'
   const contentsEnd = contentsStart + capacity * 2 + 2; // after the '>'
   const byteRange: [number, number, number, number] = [0, contentsStart, contentsEnd, pdf.length - contentsEnd];
   const written = `/ByteRange [${byteRange.join(' ')}]`;
-  if (written.length > BYTE_RANGE_PLACEHOLDER.length) throw new Error('PDF 文件过大 file too large to sign');
-  pdf.write(written.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' '), byteRangeAt, 'latin1');
+  if (written.length > BYTE_RANGE_RESERVED.length) throw new Error('PDF 文件过大 file too large to sign');
+  pdf.write(written.padEnd(BYTE_RANGE_RESERVED.length, ' '), byteRangeAt, 'latin1');
   return { pdf, byteRange, contentsHexStart: contentsStart + 1, capacity, fieldName };
 }
