@@ -47,7 +47,7 @@ export function openDb(opts: OpenDbOptions): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 export async function pingDb(db: Db): Promise<boolean> {
@@ -57,4 +57,25 @@ export async function pingDb(db: Db): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Kysely prepares every query anew; on SQLite preparing costs more than running a small query. Queries are
+ * parameterized, so their SQL text repeats: keep the prepared statements (bounded) and reuse them. Safe because
+ * better-sqlite3 runs each statement to completion synchronously.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        if (cache.size >= 2000) cache.clear();
+        stmt = sqlite.prepare(sql);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
 }
