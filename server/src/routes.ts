@@ -11,6 +11,7 @@ import { realNameRoutes } from './platform/realname/index.js';
 import { ledgerRoutes } from './platform/ledger/index.js';
 import { timestampRoutes } from './platform/timestamp/index.js';
 import { waterConnectionRoutes } from './modules/water-connection/index.js';
+import { inspectionsRoutes } from './modules/inspections/index.js';
 
 export const routePlugins: ReadonlyArray<readonly [string, RoutePlugin]> = [
   ['/api/v1/auth', authRoutes],
@@ -22,4 +23,5 @@ export const routePlugins: ReadonlyArray<readonly [string, RoutePlugin]> = [
   ['/api/v1/tsa', timestampRoutes],
   // Modules
   ['/api/v1/water-connection', waterConnectionRoutes],
+  ['/api/v1/inspections', inspectionsRoutes],
 ];

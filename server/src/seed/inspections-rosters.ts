@@ -78,7 +78,8 @@ export function generateTargets(count: number, seed = 20260301): TargetEntry[] {
       flags: flags(r),
     };
   }
-  return out;
+  // Rosters are kept in canonical (id) order, as stored; the draw then need not sort them.
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export interface InspectorDepartment {

@@ -58,7 +58,19 @@ export async function createTestDb(dialect: DialectName, opts: { sqliteFile?: st
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const db = openDb({ url: TEST_PG_URL, schema, poolSize: 5 });
-  await migrateToLatest(db, { schema });
+  const dropSchema = async () => {
+    const c = new pg.Client({ connectionString: TEST_PG_URL });
+    await c.connect();
+    await c.query(`drop schema if exists ${schema} cascade`);
+    await c.end();
+  };
+  try {
+    await migrateToLatest(db, { schema });
+  } catch (err) {
+    await db.destroy();
+    await dropSchema();
+    throw err;
+  }
   return {
     db,
     dialect,
@@ -66,10 +78,7 @@ export async function createTestDb(dialect: DialectName, opts: { sqliteFile?: st
     schema,
     close: async () => {
       await db.destroy();
-      const c = new pg.Client({ connectionString: TEST_PG_URL });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
+      await dropSchema();
     },
   };
 }

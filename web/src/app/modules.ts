@@ -96,7 +96,15 @@ export const modules: ModuleEntry[] = [
     ],
     icon: ExperimentOutlined,
     color: '#13a8a8',
-    page: null,
+    page: () => import('../modules/water-connection/water-connection.routes.js'),
+    menu: [
+      { path: '/water-connection/track', label: ['进度查询', 'Track'] },
+      { path: '/water-connection/apply', label: ['我要报装', 'Apply'], roles: ['water-connection.applicant'] },
+      { path: '/water-connection/my', label: ['我的申请', 'My applications'], roles: ['water-connection.applicant'] },
+      { path: '/water-connection/work', label: ['工作台', 'Work list'], roles: ['water-connection.service-manager', 'water-connection.construction', 'water-connection.supervisor'] },
+      { path: '/water-connection/assisted', label: ['帮代办', 'Assisted filing'], roles: ['water-connection.service-manager'] },
+      { path: '/water-connection/dashboard', label: ['监管看板', 'Dashboard'], roles: ['water-connection.supervisor'] },
+    ],
   },
   {
     id: 'enforcement',
@@ -124,7 +132,15 @@ export const modules: ModuleEntry[] = [
     ],
     icon: FileSearchOutlined,
     color: '#2f54eb',
-    page: null,
+    page: () => import('../modules/inspections/inspections.routes.js'),
+    menu: [
+      { path: '/inspections/checklist', label: ['清单导图', 'Checklist map'] },
+      { path: '/inspections/self-check', label: ['企业自查', 'Self-check'], roles: ['enterprise-user', 'inspections.self-checker'] },
+      { path: '/inspections/tasks', label: ['我的检查任务', 'My inspections'], roles: ['inspections.inspector'] },
+      { path: '/inspections/plans', label: ['抽查计划', 'Plans'], roles: ['inspections.planner'] },
+      { path: '/inspections/dashboard', label: ['统计', 'Dashboard'], roles: ['inspections.planner', 'inspections.checklist-admin'] },
+      { path: '/inspections/results', label: ['结果公示', 'Results'] },
+    ],
   },
   {
     id: 'green-loan',

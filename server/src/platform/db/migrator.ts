@@ -1,8 +1,8 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Db } from './connection.js';
+import { dialectOf, type Db } from './connection.js';
 
 const srcRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -47,11 +47,12 @@ function findMigrationFiles(dir: string): string[] {
  * in every schema, and a concurrent test schema that has them makes it skip creating ours.
  */
 export async function migrateToLatest(db: Db, opts: { schema?: string } = {}): Promise<string[]> {
+  const schema = opts.schema ?? (dialectOf(db) === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined);
   const migrator = new Migrator({
     db,
     provider: new FolderMigrationProvider(),
     allowUnorderedMigrations: true,
-    ...(opts.schema ? { migrationTableSchema: opts.schema } : {}),
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

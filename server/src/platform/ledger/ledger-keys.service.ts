@@ -3,7 +3,7 @@ import type { DbOrTx } from '../db/index.js';
 import { decryptPii, encryptPii } from '../identity/pii.js';
 import { ed25519Signer, ed25519Verifier, generateEd25519NoteKeys } from './note-ed25519.js';
 import { generateSm2NoteKeys, sm2Signer, sm2Verifier } from './note-sm2.js';
-import { findKeys, insertKeyIfAbsent } from './ledger.repository.js';
+import { findKeys, insertKeysIfAbsent } from './ledger.repository.js';
 import type { NoteSigner, NoteVerifier } from './signed-note.js';
 
 /**
@@ -38,8 +38,10 @@ export async function ensureLedgerKeys(db: DbOrTx, config: Config): Promise<Ledg
     const ed = generateEd25519NoteKeys(origin);
     const sm = generateSm2NoteKeys(origin);
     const seal = (skey: string) => encryptPii(config.piiKey, skey);
-    await insertKeyIfAbsent(db, { algorithm: 'ed25519', origin, verifier_key: ed.verifierKey, signer_key_sealed: seal(ed.signerKey), created_at: now });
-    await insertKeyIfAbsent(db, { algorithm: 'sm2', origin, verifier_key: sm.verifierKey, signer_key_sealed: seal(sm.signerKey), created_at: now });
+    await insertKeysIfAbsent(db, [
+      { algorithm: 'ed25519', origin, verifier_key: ed.verifierKey, signer_key_sealed: seal(ed.signerKey), created_at: now },
+      { algorithm: 'sm2', origin, verifier_key: sm.verifierKey, signer_key_sealed: seal(sm.signerKey), created_at: now },
+    ]);
   }
   const keys = await loadPublicKeys(db);
   if (!keys) throw new Error('账本密钥缺失 ledger keys missing after creation');

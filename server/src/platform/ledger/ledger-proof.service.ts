@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/index.js';
-import { consistencyProofRanges, hashRange, inclusionProofRanges, nodesForRanges, type LeafRange } from './merkle-proof.js';
-import { findLeafHash, findNodeHashes, readTree } from './ledger.repository.js';
+import { consistencyProofRanges, hashRange, inclusionProofRanges, nodesForRanges, type LeafRange, type NodeId } from './merkle-proof.js';
+import { findNodeHashes, readTree } from './ledger.repository.js';
 
 /** A proof request outside the integrated tree: the API answers 400. */
 export class LedgerRangeError extends Error {
@@ -27,30 +27,47 @@ export interface ConsistencyProof {
   proof: Buffer[];
 }
 
-async function hashesOf(db: DbOrTx, ranges: LeafRange[]): Promise<Buffer[]> {
-  const stored = await findNodeHashes(db, nodesForRanges(ranges));
-  return ranges.map((r) =>
+/**
+ * The largest tree size seen per database handle. The tree only grows, so a requested size at or below it
+ * needs no query; a proof then costs just the node look-ups.
+ */
+const knownSize = new WeakMap<object, number>();
+
+async function integratedSize(db: DbOrTx, atLeast?: number): Promise<number> {
+  const known = knownSize.get(db) ?? -1;
+  if (atLeast !== undefined && atLeast <= known) return known;
+  const size = (await readTree(db)).tree_size;
+  knownSize.set(db, Math.max(known, size));
+  return size;
+}
+
+async function hashesOf(db: DbOrTx, ranges: LeafRange[], extra: NodeId[] = []): Promise<{ proof: Buffer[]; stored: Map<string, string> }> {
+  const stored = await findNodeHashes(db, [...nodesForRanges(ranges), ...extra]);
+  const proof = ranges.map((r) =>
     hashRange(r, (id) => {
       const h = stored.get(`${id.level}:${id.index}`);
       if (!h) throw new Error(`账本节点缺失 ledger node ${id.level}:${id.index} missing`);
       return Buffer.from(h, 'base64');
     }),
   );
+  return { proof, stored };
 }
 
 /** Inclusion proof of leaf `leafIndex` in the tree of `treeSize` leaves (default: the integrated tree). */
 export async function getInclusionProof(db: DbOrTx, leafIndex: number, treeSize?: number): Promise<InclusionProof> {
-  const tree = await readTree(db);
-  const size = treeSize ?? tree.tree_size;
-  if (size > tree.tree_size || size < 1) {
-    throw new LedgerRangeError('ledger-size-out-of-range', 'query.size', `树大小须在 1..${tree.tree_size} 之间 size must be 1..${tree.tree_size}`);
+  const current = await integratedSize(db, treeSize);
+  const size = treeSize ?? current;
+  if (size > current || size < 1) {
+    throw new LedgerRangeError('ledger-size-out-of-range', 'query.size', `树大小须在 1..${current} 之间 size must be 1..${current}`);
   }
   if (leafIndex >= size) {
     throw new LedgerRangeError('ledger-index-out-of-range', 'query.index', `叶子序号须小于 ${size} index must be below ${size}`);
   }
-  const leafHash = await findLeafHash(db, leafIndex);
+  // The leaf's own hash comes with the proof's nodes, in the same look-up.
+  const { proof, stored } = await hashesOf(db, inclusionProofRanges(leafIndex, size), [{ level: 0, index: leafIndex }]);
+  const leafHash = stored.get(`0:${leafIndex}`);
   if (!leafHash) throw new Error(`账本叶子缺失 ledger leaf ${leafIndex} missing`);
-  return { leafIndex, treeSize: size, leafHash: Buffer.from(leafHash, 'base64'), proof: await hashesOf(db, inclusionProofRanges(leafIndex, size)) };
+  return { leafIndex, treeSize: size, leafHash: Buffer.from(leafHash, 'base64'), proof };
 }
 
 /**
@@ -58,13 +75,13 @@ export async function getInclusionProof(db: DbOrTx, leafIndex: number, treeSize?
  * nothing and our verifiers refuse it (strict mode, merkle-verify.ts).
  */
 export async function getConsistencyProof(db: DbOrTx, from: number, to?: number): Promise<ConsistencyProof> {
-  const tree = await readTree(db);
-  const end = to ?? tree.tree_size;
-  if (end > tree.tree_size) {
-    throw new LedgerRangeError('ledger-size-out-of-range', 'query.to', `to 不能超过树大小 ${tree.tree_size} to must be ≤ ${tree.tree_size}`);
+  const current = await integratedSize(db, to);
+  const end = to ?? current;
+  if (end > current) {
+    throw new LedgerRangeError('ledger-size-out-of-range', 'query.to', `to 不能超过树大小 ${current} to must be ≤ ${current}`);
   }
   if (from < 1 || from > end) {
     throw new LedgerRangeError('ledger-size-out-of-range', 'query.from', `from 须在 1..${end} 之间 from must be 1..${end}`);
   }
-  return { from, to: end, proof: await hashesOf(db, consistencyProofRanges(from, end)) };
+  return { from, to: end, proof: (await hashesOf(db, consistencyProofRanges(from, end))).proof };
 }

@@ -65,7 +65,7 @@ async function integrateBatch(db: Db, config: Config, batchSize: number): Promis
   const frontier = await loadFrontier(db, tree.tree_size, tree.root_hash);
   const nodes: { level: number; node_index: number; hash: string }[] = [];
   for (const leaf of pending) {
-    // Leaves commit in index order (ledger-append.ts); a hole would mean a bug, so stop short of it.
+    // Only the contiguous prefix: a hole (PostgreSQL: an index still in flight, or rolled back) stops here.
     if (leaf.leaf_index !== frontier.size) break;
     for (const n of frontier.append(Buffer.from(leaf.leaf_hash, 'base64'))) {
       if (n.level > 0) nodes.push({ level: n.level, node_index: n.index, hash: n.hash.toString('base64') });

@@ -95,12 +95,16 @@ export async function verifyStoredLedger(db: DbOrTx): Promise<LedgerVerifyReport
   rootAt(0);
   let leavesChecked = 0;
   let pendingLeaves = 0;
-  for (let start = 0; ; ) {
-    const page = await leavesPage(db, start, PAGE);
+  // The next page is requested before the current one is hashed, so the database works while we hash.
+  let nextPage = leavesPage(db, 0, PAGE);
+  for (;;) {
+    const page = await nextPage;
     if (page.length === 0) break;
+    nextPage = leavesPage(db, page[page.length - 1].leaf_index + 1, PAGE);
     for (const leaf of page) {
       if (leaf.leaf_index !== frontier.size + pendingLeaves) {
         problem(`叶子序号不连续 leaf index ${leaf.leaf_index} where ${frontier.size + pendingLeaves} was expected`);
+        await nextPage;
         return report({ treeSize: tree.tree_size, checkpointSize, leavesChecked, checkpointsChecked: checkpoints.length });
       }
       const hash = hashLeaf(Buffer.from(leaf.canonical_json, 'utf8'));
@@ -113,7 +117,6 @@ export async function verifyStoredLedger(db: DbOrTx): Promise<LedgerVerifyReport
       for (const n of frontier.append(hash)) if (n.level > 0) n.hash.copy(expected[n.level], n.index * HASH_SIZE);
       rootAt(frontier.size);
     }
-    start = page[page.length - 1].leaf_index + 1;
   }
   if (frontier.size < checkpointSize) problem(`缺少叶子 only ${frontier.size} leaves for checkpoint size ${checkpointSize}`);
 
@@ -125,16 +128,17 @@ export async function verifyStoredLedger(db: DbOrTx): Promise<LedgerVerifyReport
     if (level < 1 || level >= expected.length) problem(`多余的节点层 stored nodes at level ${level} lie outside the signed tree`);
   }
   for (let level = 1; level < expected.length; level++) {
-    for (let after = -1; ; ) {
-      const page = await nodesPage(db, level, after, PAGE);
+    let nextPage = nodesPage(db, level, -1, PAGE);
+    for (;;) {
+      const page = await nextPage;
       if (page.length === 0) break;
+      nextPage = nodesPage(db, level, page[page.length - 1].node_index, PAGE);
       for (const n of page) {
         const want = expected[level].subarray(n.node_index * HASH_SIZE, (n.node_index + 1) * HASH_SIZE);
         if (want.length !== HASH_SIZE) problem(`多余的节点 node ${level}:${n.node_index} lies outside the signed tree`);
         else if (Buffer.from(n.hash, 'base64').equals(want)) nodesChecked++;
         else problem(`节点 ${level}:${n.node_index} 与重算值不符 stored node differs from the recomputed one`);
       }
-      after = page[page.length - 1].node_index;
     }
   }
   if (nodesChecked !== expectedNodes && problems.length === 0) problem(`缺少节点 ${expectedNodes - nodesChecked} stored nodes missing`);

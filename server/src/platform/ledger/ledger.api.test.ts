@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEachDialect } from '../../test/db.js';
 import { createTestApi, createTestOrganization, createTestUser, type Client, type TestApi } from '../../test/api.js';
-import type { RoutePlugin } from '../http/context.js';
 import { appendLedgerEntry } from './ledger-append.js';
 import { integrateLedger } from './ledger-sequencer.js';
 import { ed25519Verifier } from './note-ed25519.js';
@@ -14,14 +13,6 @@ import { openNote } from './signed-note.js';
 import { parseCheckpoint } from './checkpoint.js';
 import { hashLeaf } from './merkle-hash.js';
 import { verifyConsistency, verifyInclusion } from './merkle-verify.js';
-
-// Until the lead lists the ledger in server/src/routes.ts, add it here (no-op once it is listed).
-vi.mock('../../routes.js', async (importOriginal) => {
-  const original = await importOriginal<{ routePlugins: ReadonlyArray<readonly [string, RoutePlugin]> }>();
-  const { ledgerRoutes } = await import('./ledger.routes.js');
-  const listed = original.routePlugins.some(([prefix]) => prefix === '/api/v1/ledger');
-  return { routePlugins: listed ? original.routePlugins : [...original.routePlugins, ['/api/v1/ledger', ledgerRoutes] as const] };
-});
 
 const L = '/api/v1/ledger';
 const b64 = (s: string) => Buffer.from(s, 'base64');

@@ -11,7 +11,7 @@ import { integrateLedger } from './ledger-sequencer.js';
 import { getConsistencyProof, getInclusionProof, LedgerRangeError } from './ledger-proof.service.js';
 import { verifyStoredLedger } from './ledger-verify.service.js';
 import { buildReceipt } from './ledger-receipt.service.js';
-import { loadPublicKeys, verifiersOf } from './ledger-keys.service.js';
+import { ensureLedgerKeys, loadPublicKeys, verifiersOf } from './ledger-keys.service.js';
 import { allCheckpoints, latestCheckpoint } from './ledger.repository.js';
 import { openNote } from './signed-note.js';
 import { parseCheckpoint } from './checkpoint.js';
@@ -273,6 +273,23 @@ describeEachDialect('ledger after a rolled-back append', (dialect) => {
     expect((await integrateLedger(t.db, config, { voidAfterMs: 0 })).treeSize).toBe(size + 2);
     const row = await t.db.selectFrom('ledger_leaves').select('subject').where('leaf_index', '=', openIndex).executeTakeFirstOrThrow();
     expect(row.subject).toBe('S-50');
+  });
+});
+
+describeEachDialect('ledger keys made by processes starting together', (dialect) => {
+  it('end as one key set, and the signer keys are sealed', async () => {
+    const t = await createTestDb(dialect);
+    try {
+      const config = loadConfig({ dataDir: mkdtempSync(join(tmpdir(), 'ys-ledger-keys-')) });
+      const [a, b, c] = await Promise.all([ensureLedgerKeys(t.db, config), ensureLedgerKeys(t.db, config), ensureLedgerKeys(t.db, config)]);
+      expect(b).toEqual(a);
+      expect(c).toEqual(a);
+      const rows = await t.db.selectFrom('ledger_keys').selectAll().execute();
+      expect(rows.map((r) => r.algorithm).sort()).toEqual(['ed25519', 'sm2']);
+      for (const r of rows) expect(r.signer_key_sealed).not.toMatch(/PRIVATE\+KEY/);
+    } finally {
+      await t.close();
+    }
   });
 });
 

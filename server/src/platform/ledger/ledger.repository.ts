@@ -121,12 +121,23 @@ export async function nodeLevels(db: DbOrTx): Promise<number[]> {
 
 /**
  * The hashes of the given perfect subtrees: level 0 from the leaves, higher levels from the nodes table.
- * Two indexed queries whatever the tree size.
+ * A fixed number of indexed look-ups whatever the tree size. PostgreSQL: one round trip, keys passed as
+ * arrays (a long OR list costs more to plan than to run); SQLite, in-process: two plain statements.
  */
 export async function findNodeHashes(db: DbOrTx, ids: readonly NodeId[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const leafIds = ids.filter((n) => n.level === 0).map((n) => n.index);
   const inner = ids.filter((n) => n.level > 0);
+  if (dialectOf(db) === 'postgres') {
+    const r = await sql<{ level: number; node_index: number; hash: string }>`
+      select 0 as level, leaf_index as node_index, leaf_hash as hash from ledger_leaves where leaf_index = any(${leafIds}::bigint[])
+      union all
+      select n.level, n.node_index, n.hash
+        from unnest(${inner.map((n) => n.level)}::int[], ${inner.map((n) => n.index)}::bigint[]) as k(level, node_index)
+        join ledger_nodes n on n.level = k.level and n.node_index = k.node_index`.execute(db);
+    for (const row of r.rows) out.set(`${Number(row.level)}:${Number(row.node_index)}`, row.hash);
+    return out;
+  }
   if (leafIds.length > 0) {
     const rows = await db.selectFrom('ledger_leaves').select(['leaf_index', 'leaf_hash']).where('leaf_index', 'in', leafIds).execute();
     for (const r of rows) out.set(`0:${Number(r.leaf_index)}`, r.leaf_hash);
@@ -183,8 +194,9 @@ export async function allCheckpoints(db: DbOrTx): Promise<LedgerCheckpointTable[
   return rows.map((r) => ({ ...r, tree_size: Number(r.tree_size) }));
 }
 
-export async function insertKeyIfAbsent(db: DbOrTx, row: LedgerKeyTable): Promise<void> {
-  await db.insertInto('ledger_keys').values(row).onConflict((oc) => oc.column('algorithm').doNothing()).execute();
+/** One statement for all rows, so processes starting together end up with one consistent key set. */
+export async function insertKeysIfAbsent(db: DbOrTx, rows: LedgerKeyTable[]): Promise<void> {
+  await db.insertInto('ledger_keys').values(rows).onConflict((oc) => oc.column('algorithm').doNothing()).execute();
 }
 
 export async function findKeys(db: DbOrTx): Promise<LedgerKeyTable[]> {

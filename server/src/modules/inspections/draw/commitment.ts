@@ -10,8 +10,10 @@ import type { DrawCommitment, InspectorEntry, RandomSource, TargetEntry } from '
 import { normalizeDrawParameters } from './draw-parameters.js';
 import { DRAW_VERSION } from './draw-seed.js';
 import { InspectorPools } from './inspector-pools.js';
-import { hashInspectorRoster, hashTargetRoster, sortRoster } from './roster-hash.js';
+import { hashInspectorRoster, hashTargetRoster, LoneSurrogateError, sortRoster, type RosterScan } from './roster-hash.js';
 import { validateInspectorRoster, validateTargetRoster } from './roster-validation.js';
+
+const digestOf = (s: RosterScan) => ({ sha256: s.sha256, count: s.count });
 
 export function commitmentHash(c: DrawCommitment): string {
   const json = canonicalize(c);
@@ -64,11 +66,20 @@ export function createCommitment(input: CommitInput): CommitResult {
   if (errors.length === 0) errors.push(...new InspectorPools(inspectors, parameters).coverageGaps(targets));
   if (errors.length > 0) throw invalidDrawInput(errors);
 
+  let targetScan: RosterScan;
+  let inspectorScan: RosterScan;
+  try {
+    targetScan = hashTargetRoster(targets);
+    inspectorScan = hashInspectorRoster(inspectors);
+  } catch (e) {
+    if (e instanceof LoneSurrogateError) throw invalidDrawInput([{ path: 'rosters', code: 'lone-surrogate', message: e.message }]);
+    throw e;
+  }
   const commitment: DrawCommitment = {
     version: DRAW_VERSION,
     parameters,
-    targetRoster: hashTargetRoster(targets),
-    inspectorRoster: hashInspectorRoster(inspectors),
+    targetRoster: digestOf(targetScan),
+    inspectorRoster: digestOf(inspectorScan),
     randomSource: { kind: input.randomSource.kind, reference: input.randomSource.reference, availableAfter: input.randomSource.availableAfter },
     committedAt: input.committedAt,
   };

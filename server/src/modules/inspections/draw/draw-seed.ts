@@ -9,7 +9,7 @@
  * `target:<stratum key>` and `inspector:<department>:<target id>`; picks then follow
  * index = SHA-256(stream ‖ u64be(i)) mod (n − i) (uniform-index.ts).
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { lengthPrefixed } from './canonical-bytes.js';
 import type { DrawParameters } from './draw.types.js';
@@ -38,6 +38,15 @@ export function deriveSeed(input: {
     .digest();
 }
 
+// A draw derives one stream per selected target and department (~10^5 of them): build the hash input in one
+// reusable buffer and hash it one-shot, instead of allocating four buffers and a hash object each time.
+let scratch = Buffer.allocUnsafe(1024);
+
 export function streamSeed(seed: Buffer, label: string): Buffer {
-  return createHash('sha256').update(seed).update(lengthPrefixed(Buffer.from(label, 'utf8'))).digest();
+  const need = seed.length + 4 + Buffer.byteLength(label, 'utf8');
+  if (need > scratch.length) scratch = Buffer.allocUnsafe(need * 2);
+  seed.copy(scratch, 0);
+  const n = scratch.write(label, seed.length + 4, 'utf8');
+  scratch.writeUInt32BE(n, seed.length);
+  return hash('sha256', scratch.subarray(0, seed.length + 4 + n), 'buffer');
 }

@@ -4,16 +4,19 @@
  * drawing k of n costs O(k) time and memory — a 5% sample of a million targets never materializes the
  * million-long permutation. Lazy, because a withdrawal is replaced by simply taking the next pick.
  */
-import { uniformIndex } from './uniform-index.js';
+import { DigestSource, uniformIndex } from './uniform-index.js';
 
 export class PartialShuffle {
   private readonly moved = new Map<number, number>();
   private step = 0;
+  private readonly source: DigestSource;
 
   constructor(
     private readonly n: number,
-    private readonly stream: Buffer,
-  ) {}
+    stream: Buffer,
+  ) {
+    this.source = new DigestSource(stream);
+  }
 
   /** Number of picks made so far. */
   get picked(): number {
@@ -24,7 +27,7 @@ export class PartialShuffle {
   next(): number | undefined {
     const i = this.step;
     if (i >= this.n) return undefined;
-    const j = i + uniformIndex(this.stream, i, this.n - i);
+    const j = i + uniformIndex(this.source, i, this.n - i);
     const atJ = this.moved.get(j) ?? j;
     if (j !== i) this.moved.set(j, this.moved.get(i) ?? i);
     // Position i is never read again (later steps only look at positions > i), so forget it.

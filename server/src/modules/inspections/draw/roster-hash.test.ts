@@ -49,7 +49,8 @@ describe('roster canonical serialization', () => {
     const dir = mkdtempSync(join(tmpdir(), 'roster-'));
     writeFileSync(join(dir, 'targets.jsonl'), text, 'utf8');
     const out = execFileSync('openssl', ['dgst', '-sha256', '-r', join(dir, 'targets.jsonl')]).toString();
-    expect(hashTargetRoster(roster)).toEqual({ sha256: out.split(' ')[0], count: 2 });
+    expect(hashTargetRoster(roster)).toEqual({ sha256: out.split(' ')[0], count: 2, sorted: true });
+    expect(hashTargetRoster([...roster].reverse()).sorted).toBe(false);
     expect(text.split('\n')[0]).toContain('91350300MA2Y00000A');
   });
 
@@ -73,9 +74,20 @@ describe('roster canonical serialization', () => {
 });
 
 describe('roster validation', () => {
-  it('refuses lone surrogates, which have no canonical UTF-8 form', async () => {
-    const { validateTargetRoster } = await import('./roster-validation.js');
-    expect(validateTargetRoster([{ ...target, name: 'a\ud800b' }])).toEqual([expect.objectContaining({ path: 'targets[0].name' })]);
-    expect(validateTargetRoster([{ ...target, name: '😀' }])).toEqual([]);
+  it('refuses lone surrogates, which have no canonical UTF-8 form, and accepts astral characters', async () => {
+    const { LoneSurrogateError } = await import('./roster-hash.js');
+    expect(() => hashTargetRoster([{ ...target, name: 'a\ud800b' }])).toThrow(LoneSurrogateError);
+    expect(() => hashInspectorRoster([{ ...inspector, conflicts: ['\udc00'] }])).toThrow(LoneSurrogateError);
+    expect(canonicalTargetLine({ ...target, name: '😀' })).toContain('"name":"😀"');
+  });
+});
+
+describe('roster hashing buffer', () => {
+  it('hashes rosters larger than the 1 MB buffer, and over-long lines, like one SHA-256 of the text', async () => {
+    const { createHash } = await import('node:crypto');
+    const many = Array.from({ length: 12_000 }, (_, i) => ({ ...target, id: `ID${String(i).padStart(6, '0')}`, name: '莆田'.repeat(20) }));
+    many[5000] = { ...many[5000], name: '长'.repeat(400_000) };
+    const expected = createHash('sha256').update(serializeTargetRoster(many)).digest('hex');
+    expect(hashTargetRoster(many)).toEqual({ sha256: expected, count: 12_000, sorted: true });
   });
 });

@@ -20,10 +20,23 @@ import type { InspectorEntry, RosterDigest, TargetEntry } from './draw.types.js'
 
 // Characters JSON.stringify would escape (quote, backslash, C0 controls) or might (surrogates, escaped when
 // lone). Strings without them serialize as themselves between quotes, which skips a generic serializer call.
+// eslint-disable-next-line no-control-regex -- matching the control characters JSON must escape is the point
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A string that has no UTF-8 form (a lone surrogate): RFC 8785 refuses it, and so does the roster hash. */
+export class LoneSurrogateError extends Error {
+  constructor(readonly value: string) {
+    super(`字符串含有孤立的代理项，无法规范化 / lone surrogate in ${JSON.stringify(value)}`);
+    this.name = 'LoneSurrogateError';
+  }
+}
 
 function str(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
+  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
+  // Rare path: only strings with quotes, backslashes, controls or surrogates get here.
+  if (LONE_SURROGATE.test(s)) throw new LoneSurrogateError(s);
+  return JSON.stringify(s);
 }
 
 function strArray(values: readonly string[]): string {
@@ -56,30 +69,66 @@ export function sortRoster<T extends { id: string }>(entries: readonly T[]): rea
   return [...entries].sort((a, b) => compareCodeUnits(a.id, b.id));
 }
 
-// Hashing a line at a time costs one native call per entry; batching ~1 MB of text per update is much faster.
-const BATCH_CHARS = 1 << 20;
+// Lines are encoded into one reusable 1 MB buffer and hashed a buffer at a time: one native call per line, or
+// large concatenated strings, would cost far more (large strings also push V8 into full garbage collections
+// over a heap holding a million roster objects).
+const BUFFER_BYTES = 1 << 20;
 
-function hashLines<T>(entries: readonly T[], line: (e: T) => string): RosterDigest {
-  const hash = createHash('sha256');
-  let buffer = '';
-  for (const e of entries) {
-    buffer += line(e) + '\n';
-    if (buffer.length >= BATCH_CHARS) {
-      hash.update(buffer, 'utf8');
-      buffer = '';
-    }
-  }
-  if (buffer.length > 0) hash.update(buffer, 'utf8');
-  return { sha256: hash.digest('hex'), count: entries.length };
+export interface RosterScan extends RosterDigest {
+  /** Whether ids were strictly increasing (the canonical order); the digest is only meaningful if so. */
+  sorted: boolean;
 }
 
-/** Digest of a roster that must already be in canonical order (see sortRoster). */
-export function hashTargetRoster(sorted: readonly TargetEntry[]): RosterDigest {
+function hashLines<T extends { id: string }>(entries: readonly T[], line: (e: T) => string): RosterScan {
+  const hash = createHash('sha256');
+  const buf = Buffer.allocUnsafe(BUFFER_BYTES);
+  let used = 0;
+  let sorted = true;
+  let prev: string | undefined;
+  for (const e of entries) {
+    if (prev !== undefined && !(prev < e.id)) sorted = false;
+    prev = e.id;
+    const text = line(e);
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit; a line too long for the buffer is hashed on its own.
+    if (used + text.length * 3 + 1 > BUFFER_BYTES) {
+      hash.update(buf.subarray(0, used));
+      used = 0;
+      if (text.length * 3 + 1 > BUFFER_BYTES) {
+        hash.update(text + '\n', 'utf8');
+        continue;
+      }
+    }
+    used += buf.write(text, used, 'utf8');
+    buf[used++] = 0x0a;
+  }
+  hash.update(buf.subarray(0, used));
+  return { sha256: hash.digest('hex'), count: entries.length, sorted };
+}
+
+/** Digest of a roster, and whether it was in canonical order (see sortRoster). */
+export function hashTargetRoster(sorted: readonly TargetEntry[]): RosterScan {
   return hashLines(sorted, canonicalTargetLine);
 }
 
-export function hashInspectorRoster(sorted: readonly InspectorEntry[]): RosterDigest {
+export function hashInspectorRoster(sorted: readonly InspectorEntry[]): RosterScan {
   return hashLines(sorted, canonicalInspectorLine);
+}
+
+/** The digest of a roster in canonical order, sorting a copy first only when needed. */
+export function digestTargetRoster(entries: readonly TargetEntry[]): { roster: readonly TargetEntry[]; digest: RosterDigest } {
+  const scan = hashTargetRoster(entries);
+  if (scan.sorted) return { roster: entries, digest: { sha256: scan.sha256, count: scan.count } };
+  const roster = sortRoster(entries);
+  const again = hashTargetRoster(roster);
+  return { roster, digest: { sha256: again.sha256, count: again.count } };
+}
+
+export function digestInspectorRoster(entries: readonly InspectorEntry[]): { roster: readonly InspectorEntry[]; digest: RosterDigest } {
+  const scan = hashInspectorRoster(entries);
+  if (scan.sorted) return { roster: entries, digest: { sha256: scan.sha256, count: scan.count } };
+  const roster = sortRoster(entries);
+  const again = hashInspectorRoster(roster);
+  return { roster, digest: { sha256: again.sha256, count: again.count } };
 }
 
 /** The full canonical text of a roster, for publication beside the commitment. */

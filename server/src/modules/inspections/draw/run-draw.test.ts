@@ -219,3 +219,13 @@ describe('runDraw', () => {
     );
   });
 });
+
+describe('roster text', () => {
+  it('refuses a roster string without a UTF-8 form (lone surrogate) with 422', () => {
+    const targets = testTargets(10);
+    targets[4] = { ...targets[4], name: '坏\udc00' };
+    expect(() => createCommitment({ parameters: testParameters(), targets, inspectors: testInspectors(), randomSource: testRandomSource, committedAt: COMMITTED_AT })).toThrow(
+      expect.objectContaining({ status: 422, errors: [expect.objectContaining({ code: 'lone-surrogate' })] }),
+    );
+  });
+});

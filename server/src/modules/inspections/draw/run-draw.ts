@@ -7,7 +7,7 @@ import { DrawError, invalidDrawInput, randomValueNotAvailable } from './draw-err
 import type { DrawCommitment, DrawTranscript, InspectorEntry, RandomValue, TargetEntry, Withdrawal } from './draw.types.js';
 import { commitmentHash } from './commitment.js';
 import { deriveSeed } from './draw-seed.js';
-import { hashInspectorRoster, hashTargetRoster, sortRoster } from './roster-hash.js';
+import { digestInspectorRoster, digestTargetRoster, LoneSurrogateError } from './roster-hash.js';
 import { computeSelection } from './select.js';
 
 export const TRANSCRIPT_FORMAT = 'yingshang-draw-transcript/1';
@@ -36,10 +36,16 @@ export function runDraw(input: RunDrawInput): DrawTranscript {
     throw invalidDrawInput([{ path: 'randomValue.enteredAt', code: 'entered-before-available', message: '随机数录入时间早于其公布时间 / entered before it was public' }]);
   }
 
-  const targets = sortRoster(input.targets);
-  const inspectors = sortRoster(input.inspectors);
-  const targetDigest = hashTargetRoster(targets);
-  const inspectorDigest = hashInspectorRoster(inspectors);
+  // One pass each: hash, and sort only if the rosters were not handed over in canonical order.
+  let digests;
+  try {
+    digests = { t: digestTargetRoster(input.targets), i: digestInspectorRoster(input.inspectors) };
+  } catch (e) {
+    if (e instanceof LoneSurrogateError) throw new DrawError(409, 'roster-changed', e.message);
+    throw e;
+  }
+  const { roster: targets, digest: targetDigest } = digests.t;
+  const { roster: inspectors, digest: inspectorDigest } = digests.i;
   if (targetDigest.sha256 !== commitment.targetRoster.sha256 || inspectorDigest.sha256 !== commitment.inspectorRoster.sha256) {
     // The rosters are frozen by the commitment; drawing from changed ones would defeat it.
     throw new DrawError(409, 'roster-changed', '名录库与承诺时公布的哈希不一致 / rosters differ from the committed hashes');

@@ -37,16 +37,18 @@ const CLASS_ORDER: Record<CreditClass, number> = { A: 0, B: 1, C: 2, D: 3 };
 
 /** Strata of the eligible targets of a canonical roster. */
 export function buildStrata(sortedTargets: readonly TargetEntry[], p: DrawParameters): Stratum[] {
-  const byKey = new Map<string, Stratum>();
+  // Numeric map keys: building a string key for each of a million targets is measurable.
+  const byKey = new Map<number, Stratum>();
+  const filtered = p.targetFilter.districts.length > 0 || p.targetFilter.industries.length > 0;
   for (let pos = 0; pos < sortedTargets.length; pos++) {
     const t = sortedTargets[pos];
-    if (!matchesFilter(t, p.targetFilter)) continue;
-    const bp = effectiveRatioBp(t, p);
-    const key = `${t.creditClass}:${bp}`;
-    let s = byKey.get(key);
+    if (filtered && !matchesFilter(t, p.targetFilter)) continue;
+    const bp = t.flags.length === 0 ? p.ratioBp[t.creditClass] : effectiveRatioBp(t, p);
+    const numericKey = CLASS_ORDER[t.creditClass] * 100_000 + bp;
+    let s = byKey.get(numericKey);
     if (!s) {
-      s = { key, creditClass: t.creditClass, ratioBp: bp, population: 0, sampleSize: 0, members: [] };
-      byKey.set(key, s);
+      s = { key: `${t.creditClass}:${bp}`, creditClass: t.creditClass, ratioBp: bp, population: 0, sampleSize: 0, members: [] };
+      byKey.set(numericKey, s);
     }
     s.members.push(pos);
   }

@@ -73,3 +73,27 @@ describe('PartialShuffle', () => {
     expect(Array.from({ length: n }, () => s.next())).toEqual(arr);
   });
 });
+
+describe('residueOrReject fast path', () => {
+  it('agrees with the BigInt reference on random digests, near-rejection digests and moduli up to 2^32', async () => {
+    const fc = (await import('fast-check')).default;
+    const { residueOrReject, residueOrRejectBig } = await import('./uniform-index.js');
+    const digest = fc.oneof(
+      fc.uint8Array({ minLength: 32, maxLength: 32 }),
+      // Digests in or next to the rejection zone: a long run of 0xff bytes, then anything.
+      fc.tuple(fc.integer({ min: 4, max: 32 }), fc.uint8Array({ minLength: 32, maxLength: 32 })).map(([k, tail]) => {
+        const b = Buffer.from(tail);
+        b.fill(0xff, 0, k);
+        return b;
+      }),
+    );
+    const modulus = fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 2 ** 32 }), fc.constantFrom(3, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, 2 ** 40 + 7));
+    fc.assert(
+      fc.property(digest, modulus, (d, m) => {
+        expect(residueOrReject(Buffer.from(d), m)).toBe(residueOrRejectBig(Buffer.from(d), m));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(residueOrReject(Buffer.alloc(32, 0xff), 3)).toBeUndefined();
+  });
+});

@@ -117,3 +117,39 @@ describe('verifyDrawTranscript', () => {
     expect(t.selection.some((s) => s.assignments.some((a) => a.withdrawn.length > 0))).toBe(true);
   });
 });
+
+describe('transcript files', () => {
+  it('round-trips as JSON Lines whose roster lines hash to the committed values, and as plain JSON', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { createHash } = await import('node:crypto');
+    const { writeTranscriptFile, verifyDrawTranscriptFile } = await import('./transcript-file.js');
+    const dir = mkdtempSync(join(tmpdir(), 'transcript-'));
+    const t = makeTranscript();
+    const jsonl = join(dir, 'draw.jsonl');
+    await writeTranscriptFile(jsonl, t);
+    expect(await verifyDrawTranscriptFile(jsonl)).toMatchObject({ ok: true, seed: t.seed });
+    const lines = readFileSync(jsonl, 'utf8').split('\n');
+    const targetText = lines.slice(1, 1 + t.rosters.targets.length).map((l) => l + '\n').join('');
+    expect(createHash('sha256').update(targetText).digest('hex')).toBe(t.commitment.targetRoster.sha256);
+
+    const json = join(dir, 'draw.json');
+    writeFileSync(json, JSON.stringify(t, null, 2));
+    expect((await verifyDrawTranscriptFile(json)).ok).toBe(true);
+
+    const tampered = [...lines];
+    tampered[5] = tampered[5].replace('"creditClass":"', '"creditClass":"X');
+    writeFileSync(jsonl, tampered.join('\n'));
+    expect(await verifyDrawTranscriptFile(jsonl)).toMatchObject({ ok: false });
+    writeFileSync(jsonl, lines.slice(0, 10).join('\n'));
+    expect(await verifyDrawTranscriptFile(jsonl)).toMatchObject({ ok: false, difference: { path: expect.stringMatching(/^file line/) } });
+  });
+});
+
+describe('invalid text in a transcript', () => {
+  it('reports a roster string that is not valid Unicode', () => {
+    const t = fresh();
+    t.rosters.targets[3].name = 'x\ud800';
+    expect(verifyDrawTranscript(t)).toMatchObject({ ok: false, difference: { path: 'rosters' } });
+  });
+});

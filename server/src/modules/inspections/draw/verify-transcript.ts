@@ -9,7 +9,7 @@ import type { DrawCommitment, DrawParameters, DrawTranscript, InspectorEntry, Ta
 import { normalizeDrawParameters } from './draw-parameters.js';
 import { DRAW_VERSION, deriveSeed } from './draw-seed.js';
 import { firstDifference, type Difference } from './first-difference.js';
-import { hashInspectorRoster, hashTargetRoster, isSortedById } from './roster-hash.js';
+import { hashInspectorRoster, hashTargetRoster, LoneSurrogateError } from './roster-hash.js';
 import { validateInspectorRoster, validateTargetRoster } from './roster-validation.js';
 import { TRANSCRIPT_FORMAT } from './run-draw.js';
 import { computeSelection } from './select.js';
@@ -59,17 +59,23 @@ export function verifyDrawTranscript(input: unknown): VerificationResult {
   }
   const targets = rosters.targets as TargetEntry[];
   const inspectors = rosters.inspectors as InspectorEntry[];
-  for (const [name, list, check] of [
-    ['targets', targets, validateTargetRoster],
-    ['inspectors', inspectors, validateInspectorRoster],
-  ] as const) {
-    const errors = (check as (l: unknown[]) => { path: string; message: string }[])(list);
-    if (errors.length > 0) return fail(`rosters.${errors[0].path}`, 'valid entry', errors[0].message, '名录条目无效 / invalid roster entry');
-    if (!isSortedById(list)) return fail(`rosters.${name}`, 'sorted by id', 'unsorted', '名录库未按编号排序 / roster not in canonical order');
-  }
+  // Duplicates are ruled out below by the strict id order the hash scan checks.
+  const rosterErrors = [...validateTargetRoster(targets, { duplicates: false }), ...validateInspectorRoster(inspectors)];
+  if (rosterErrors.length > 0) return fail(`rosters.${rosterErrors[0].path}`, 'valid entry', rosterErrors[0].message, '名录条目无效 / invalid roster entry');
 
-  const targetDigest = hashTargetRoster(targets);
-  const inspectorDigest = hashInspectorRoster(inspectors);
+  let targetScan;
+  let inspectorScan;
+  try {
+    targetScan = hashTargetRoster(targets);
+    inspectorScan = hashInspectorRoster(inspectors);
+  } catch (e) {
+    if (e instanceof LoneSurrogateError) return fail('rosters', 'valid Unicode', e.value, '名录含无效字符 / roster text is not valid Unicode');
+    throw e;
+  }
+  if (!targetScan.sorted) return fail('rosters.targets', 'sorted by id', 'unsorted', '名录库未按编号排序 / roster not in canonical order');
+  if (!inspectorScan.sorted) return fail('rosters.inspectors', 'sorted by id', 'unsorted', '名录库未按编号排序 / roster not in canonical order');
+  const targetDigest = { sha256: targetScan.sha256, count: targetScan.count };
+  const inspectorDigest = { sha256: inspectorScan.sha256, count: inspectorScan.count };
   const digestDiff =
     firstDifference(targetDigest, c.targetRoster, 'commitment.targetRoster') ??
     firstDifference(inspectorDigest, c.inspectorRoster, 'commitment.inspectorRoster');
