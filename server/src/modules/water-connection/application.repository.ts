@@ -3,7 +3,8 @@ import type { DbOrTx } from '../../platform/db/index.js';
 import type { WaterApplicationTable } from './water-connection.table.js';
 import './water-connection.table.js';
 
-export const OPEN_STATES_EXCLUDED = ['completed', 'rejected', 'withdrawn'] as const;
+/** States in which an application is open work for its manager (listed, so the count uses the index). */
+export const OPEN_STATES = ['survey', 'contract', 'countersign', 'construction', 'water-on'] as const;
 
 /** Next per-day sequence; one statement, safe under concurrency on both dialects (ON CONFLICT … RETURNING). */
 export async function nextDailySequence(db: DbOrTx, day: string): Promise<number> {
@@ -58,13 +59,13 @@ export async function findManagerCandidates(db: DbOrTx, utilityOrgId: string, di
     .select(['users.id', 'users.display_name', 'users.phone_masked'])
     .select((eb) => eb.selectFrom('wc_applications').select((e) => e.fn.countAll<number>().as('n'))
       .whereRef('wc_applications.manager_user_id', '=', 'users.id')
-      .where('wc_applications.state', 'not in', [...OPEN_STATES_EXCLUDED]).as('open_work'))
+      .where('wc_applications.state', 'in', [...OPEN_STATES]).as('open_work'))
     .execute();
   if (inDistrict.length) return inDistrict;
   return base.select(['users.id', 'users.display_name', 'users.phone_masked'])
     .select((eb) => eb.selectFrom('wc_applications').select((e) => e.fn.countAll<number>().as('n'))
       .whereRef('wc_applications.manager_user_id', '=', 'users.id')
-      .where('wc_applications.state', 'not in', [...OPEN_STATES_EXCLUDED]).as('open_work'))
+      .where('wc_applications.state', 'in', [...OPEN_STATES]).as('open_work'))
     .execute();
 }
 

@@ -12,6 +12,7 @@ import { findManagerCandidates, findWaterUtilityForCity, insertApplication, next
 import { cityOf, quanzhouDistricts } from './districts.js';
 import { simpleProcess, standardProcess } from './water-connection.workflow.js';
 import { waterTemplates } from './water-connection.templates.js';
+import { dueDateOnEntering } from './step-limits.js';
 import type { TSubmitApplicationRequest } from './water-connection.schemas.js';
 import type { WaterApplicationTable } from './water-connection.table.js';
 
@@ -83,7 +84,9 @@ export async function submitApplication(db: Db, config: Config, ctx: SubmitConte
       data: { applicationId: id, number, applicantOrganizationId: applicantOrgId, utilityOrganizationId: utility.id, simpleLowRisk: simple, assisted, materials: input.materials, waterUse: input.waterUse },
       visibleTo: { organizationIds: [applicantOrgId, utility.id] },
     });
+    const ownDue = await dueDateOnEntering(trx, utility.id, process.initial, now);
     const { instance } = await startInstance(trx, process, {
+      ...(ownDue ? { dueDate: ownDue } : {}),
       subjectType: 'water-application',
       subjectId: id,
       subjectLabel: number,

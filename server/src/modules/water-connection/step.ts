@@ -7,6 +7,7 @@ import { performAction, getProcess, type Attachment } from '../../platform/workf
 import type { WaterApplicationTable } from './water-connection.table.js';
 import { updateApplication } from './application.repository.js';
 import { waterTemplates } from './water-connection.templates.js';
+import { dueDateOnEntering } from './step-limits.js';
 
 export interface StepInput {
   action: string;
@@ -39,6 +40,10 @@ export async function performStep(trx: DbOrTx, _config: Config, app: WaterApplic
     documentSha256: input.documentSha256,
     visibleTo: { organizationIds: [app.applicant_org_id, app.utility_org_id] },
   });
+  const target = getProcess(app.simple_low_risk ? 'water-connection.simple' : 'water-connection.standard').actions[input.action]?.to;
+  const ownDue = input.keepDueDate === undefined && target && target !== app.state
+    ? await dueDateOnEntering(trx, app.utility_org_id, target, new Date())
+    : undefined;
   const result = await performAction(trx, {
     instanceId: app.workflow_instance_id,
     action: input.action,
@@ -48,11 +53,11 @@ export async function performStep(trx: DbOrTx, _config: Config, app: WaterApplic
     attachments: input.attachments,
     comment: input.comment ?? null,
     ledgerIndex: leafIndex,
-    ...(input.keepDueDate !== undefined ? { dueDate: input.keepDueDate } : {}),
+    ...(input.keepDueDate !== undefined ? { dueDate: input.keepDueDate } : ownDue ? { dueDate: ownDue } : {}),
   });
   const state = result.instance.state;
   const completed = state === 'completed';
-  await updateApplication(trx, app.id, { ...input.patch, state, ...(completed ? { completed_at: new Date().toISOString() } : {}) });
+  await updateApplication(trx, app.id, { ...input.patch, state, ...(completed ? { completed_at: result.transition.at } : {}) });
   const label = getProcess(result.instance.process).states[state]!.label;
   const toApplicant = input.actor.organizationId !== app.applicant_org_id;
   await notify(trx, {

@@ -7,6 +7,7 @@ import { describeEachDialect } from '../../test/db.js';
 import { createTestApi, createTestOrganization, createTestUser, type Client, type TestApi } from '../../test/api.js';
 import { createOrganization, withResidentIdCheckChar, withUsccCheckChar } from '../../platform/identity/index.js';
 import { waterRoles } from './water-connection.policy.js';
+import { addWorkingDays, todayInChina } from '../../platform/calendar/index.js';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5ad0f8e0000000049454e44ae426082', 'hex');
@@ -201,5 +202,15 @@ describeEachDialect('water connection: the whole path', (dialect) => {
     const res = await apply(applicant, materials, { waterUse: 'commercial', pipeDiameterMm: 25, dailyVolumeM3: 3 });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ simpleLowRisk: true, state: 'contract', feeEstimateFen: 0 });
+  });
+
+  it("the utility's own promised limit sets the due date (working days, holidays skipped)", async () => {
+    const set = await supervisor.put(`${base}/settings/step-limits`, { limits: [{ step: 'survey', days: 10, unit: 'working' }] });
+    expect(set.statusCode, set.body).toBeLessThan(300);
+    const materials = { businessLicence: await upload(applicant, '执照.pdf', PDF), propertyCertificate: await upload(applicant, '产权.pdf', PDF), drawings: await upload(applicant, '图.pdf', PDF) };
+    const res = await apply(applicant, materials);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().currentDue.dueDate).toBe(addWorkingDays(todayInChina(new Date()), 10));
+    await supervisor.put(`${base}/settings/step-limits`, { limits: [{ step: 'survey', days: 3, unit: 'working' }] });
   });
 });
