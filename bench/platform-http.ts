@@ -7,7 +7,7 @@
  * Run: npx tsx bench/platform-http.ts   (prints a Markdown table for bench/README.md)
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +53,9 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'ys-bench-'));
   const port = 18500;
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', YS_DATA_DIR: dataDir, DATABASE_URL: join(dataDir, 'y.db'), LOG_LEVEL: 'warn', NODE_ENV: 'production' };
-  const startServer = () => spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts'), 'serve'], { env, stdio: 'ignore' });
+  // As `npm start` runs it: the transpiled server (scripts/build-server.mjs).
+  spawnSync(process.execPath, [join(root, 'scripts/build-server.mjs')], { cwd: root, stdio: 'inherit' });
+  const startServer = () => spawn(process.execPath, [join(root, 'dist/server/src/main.js'), 'serve'], { env, stdio: 'ignore', cwd: root });
 
   // First start migrates and seeds; the measured start is the second one, as for an installed checkout.
   let server = startServer();

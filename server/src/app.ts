@@ -25,7 +25,13 @@ import { registerAuth } from './platform/identity/auth.plugin.js';
 import { registerAuditHook } from './platform/audit/index.js';
 import { routePlugins } from './routes.js';
 
-const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
+/** The project root (the folder with package.json), whether running from server/src or from dist/. */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+const webDist = join(projectRoot(), 'web', 'dist');
 
 export interface BuildAppOptions {
   db: Db;

@@ -16,6 +16,7 @@ const UsersPage = lazy(() => import('./admin/users.page.js'));
 const RolesPage = lazy(() => import('./admin/roles.page.js'));
 const AuditPage = lazy(() => import('./admin/audit.page.js'));
 const VerifyReceiptPage = lazy(() => import('../modules/ledger/VerifyReceiptPage.js'));
+const RealNamePage = lazy(() => import('./pages/realname/realname.page.js'));
 
 function moduleRoute(m: ModuleEntry): RouteObject {
   if (!m.page) return { path: `${m.path.slice(1)}/*`, element: <UnderConstructionPage module={m} /> };
@@ -33,6 +34,14 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'verify/*', element: <VerifyReceiptPage /> },
+      {
+        path: 'realname',
+        element: (
+          <RequireAuth>
+            <RealNamePage />
+          </RequireAuth>
+        ),
+      },
       {
         path: 'notifications',
         element: (

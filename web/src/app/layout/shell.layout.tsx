@@ -1,4 +1,4 @@
-import { GlobalOutlined, LoginOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { GlobalOutlined, IdcardOutlined, LoginOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography, theme } from 'antd';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -76,9 +76,11 @@ function UserMenu({ compact }: { compact: boolean }) {
             ),
           },
           { type: 'divider' },
+          { key: 'realname', icon: <IdcardOutlined />, label: t('实名认证', 'Real-name verification') },
           { key: 'logout', icon: <LogoutOutlined />, label: t('退出登录', 'Sign out'), danger: true },
         ],
         onClick: ({ key }) => {
+          if (key === 'realname') navigate('/realname');
           if (key === 'logout') logout.mutate(undefined, { onSettled: () => navigate('/') });
         },
       }}
