@@ -8,9 +8,13 @@ export async function navLabels(page: Page): Promise<string[]> {
   const nav = page.getByTestId('main-nav').first();
   await nav.waitFor();
   // Open every closed submenu so its children are rendered.
-  for (const title of await nav.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title').all()) {
-    await title.click();
+  // Re-query after each click: opening one submenu re-renders the menu, so earlier handles go stale.
+  const closed = nav.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title');
+  const labels = new Set<string>();
+  for (let i = 0; i < 20 && (await closed.count()) > 0; i++) {
+    for (const t of await nav.locator('.ant-menu-title-content').allInnerTexts()) labels.add(t.trim());
+    await closed.first().click();
   }
-  const texts = await nav.locator('.ant-menu-title-content').allInnerTexts();
-  return texts.map((s) => s.trim()).filter(Boolean);
+  const texts = [...labels, ...(await nav.locator('.ant-menu-title-content').allInnerTexts())];
+  return [...new Set(texts.map((s) => s.trim()).filter(Boolean))];
 }
