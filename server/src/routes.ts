@@ -12,6 +12,7 @@ import { ledgerRoutes } from './platform/ledger/index.js';
 import { timestampRoutes } from './platform/timestamp/index.js';
 import { waterConnectionRoutes } from './modules/water-connection/index.js';
 import { inspectionsRoutes } from './modules/inspections/index.js';
+import { bankruptcyRoutes } from './modules/bankruptcy/index.js';
 
 export const routePlugins: ReadonlyArray<readonly [string, RoutePlugin]> = [
   ['/api/v1/auth', authRoutes],
@@ -24,4 +25,5 @@ export const routePlugins: ReadonlyArray<readonly [string, RoutePlugin]> = [
   // Modules
   ['/api/v1/water-connection', waterConnectionRoutes],
   ['/api/v1/inspections', inspectionsRoutes],
+  ['/api/v1/bankruptcy', bankruptcyRoutes],
 ];

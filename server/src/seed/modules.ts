@@ -1,6 +1,7 @@
 import type { Db } from '../platform/db/index.js';
 import type { Config } from '../platform/config/index.js';
 import { seedInspections } from './inspections.seed.js';
+import { bankruptcySeed } from './bankruptcy.seed.js';
 import { seedWaterConnection } from './water-connection.seed.js';
 
 export interface ModuleSeedContext {
@@ -15,4 +16,5 @@ export type ModuleSeed = (db: Db, config: Config, ctx: ModuleSeedContext) => Pro
 export const moduleSeeds: ReadonlyArray<readonly [string, ModuleSeed]> = [
   ['water-connection', seedWaterConnection],
   ['inspections', seedInspections],
+  ['bankruptcy', bankruptcySeed],
 ];

@@ -68,7 +68,13 @@ export const modules: ModuleEntry[] = [
     ],
     icon: ReconciliationOutlined,
     color: '#722ed1',
-    page: null,
+    page: () => import('../modules/bankruptcy/bankruptcy.routes.js'),
+    menu: [
+      { path: '/bankruptcy', label: ['公告与入口', 'Portal'] },
+      { path: '/bankruptcy/cases', label: ['我的案件', 'My cases'], roles: ['bankruptcy.*'] },
+      { path: '/bankruptcy/dashboard', label: ['审判看板', 'Court dashboard'], roles: ['bankruptcy.judge'] },
+      { path: '/bankruptcy/registry', label: ['危困企业与预重整', 'Pre-case registry'], roles: ['bankruptcy.assistance-officer', 'bankruptcy.judge'] },
+    ],
   },
   {
     id: 'ip-matrix',

@@ -91,44 +91,42 @@ function settle(pending: PendingLine, share: bigint): void {
  */
 export function computeDistributionPlan(input: DistributionInput): DistributionPlan {
   validate(input);
-  const linesByClaim = new Map<string, ClaimLine[]>();
+  // Lines are kept by the claim's position in the input (no lookups by id): 100,000 claims stay cheap.
+  const linesOf: ClaimLine[][] = input.claims.map(() => []);
   const tierLines = new Map<PriorityTier, PendingLine[]>(PRIORITY_TIERS.map((t) => [t, []]));
-  const addLine = (claim: DistributionClaim, line: ClaimLine): PendingLine => {
-    let lines = linesByClaim.get(claim.claimId);
-    if (!lines) {
-      lines = [];
-      linesByClaim.set(claim.claimId, lines);
-    }
-    lines.push(line);
-    return { claim, line };
+  const addLine = (index: number, line: ClaimLine): PendingLine => {
+    linesOf[index]!.push(line);
+    return { claim: input.claims[index]!, line };
   };
 
   // 1. Collateral (Arts. 109, 110).
-  const securedOn = new Map<string, DistributionClaim[]>();
-  for (const claim of input.claims) {
+  const securedOn = new Map<string, number[]>();
+  input.claims.forEach((claim, index) => {
     if (claim.security && !claim.security.waived) {
       const list = securedOn.get(claim.security.collateralId) ?? [];
-      list.push(claim);
+      list.push(index);
       securedOn.set(claim.security.collateralId, list);
     }
-  }
+  });
   const collaterals: CollateralResult[] = [];
   let pool = input.freeEstateFen;
   let estateFen = input.freeEstateFen;
   for (const c of input.collaterals) {
     estateFen += c.realizedFen;
     let left = c.realizedFen;
-    const claims = securedOn.get(c.collateralId) ?? [];
-    const ranks = [...new Set(claims.map((x) => x.security!.rank))].sort((a, b) => a - b);
+    const indices = securedOn.get(c.collateralId) ?? [];
+    const rankOf = (i: number) => input.claims[i]!.security!.rank;
+    const ranks = [...new Set(indices.map(rankOf))].sort((a, b) => a - b);
     for (const rank of ranks) {
-      const same = claims.filter((x) => x.security!.rank === rank);
-      const shares = allocateProRata(left, same.map((x) => ({ key: x.claimId, amountFen: x.amountFen })));
-      same.forEach((claim, i) => {
-        const share = shares[i]!;
+      const same = indices.filter((i) => rankOf(i) === rank);
+      const shares = allocateProRata(left, same.map((i) => ({ key: input.claims[i]!.claimId, amountFen: input.claims[i]!.amountFen })));
+      same.forEach((index, k) => {
+        const claim = input.claims[index]!;
+        const share = shares[k]!;
         left -= share;
-        settle(addLine(claim, newLine('collateral', claim.amountFen)), share);
+        settle(addLine(index, newLine('collateral', claim.amountFen)), share);
         const shortfall = claim.amountFen - share;
-        if (shortfall > 0n) tierLines.get('ordinary')!.push(addLine(claim, newLine('ordinary', shortfall)));
+        if (shortfall > 0n) tierLines.get('ordinary')!.push(addLine(index, newLine('ordinary', shortfall)));
       });
     }
     collaterals.push({ collateralId: c.collateralId, realizedFen: c.realizedFen, toSecuredFen: c.realizedFen - left, surplusFen: left });
@@ -136,18 +134,19 @@ export function computeDistributionPlan(input: DistributionInput): DistributionP
   }
 
   // Unsecured claims (including waived security) into their Art. 113 tiers.
-  for (const claim of input.claims) {
+  for (let index = 0; index < input.claims.length; index++) {
+    const claim = input.claims[index]!;
     if (claim.security && !claim.security.waived) continue;
     if (claim.seniorManagerWageMonths !== undefined) {
       const cap = input.averageMonthlyWageFen! * BigInt(claim.seniorManagerWageMonths);
       const employeePart = claim.amountFen < cap ? claim.amountFen : cap;
-      if (employeePart > 0n) tierLines.get('employee')!.push(addLine(claim, newLine('employee', employeePart)));
+      if (employeePart > 0n) tierLines.get('employee')!.push(addLine(index, newLine('employee', employeePart)));
       const excess = claim.amountFen - employeePart;
-      if (excess > 0n) tierLines.get('ordinary')!.push(addLine(claim, newLine('ordinary', excess)));
+      if (excess > 0n) tierLines.get('ordinary')!.push(addLine(index, newLine('ordinary', excess)));
       continue;
     }
     const tier = claim.security?.waived ? 'ordinary' : claim.tier;
-    tierLines.get(tier)!.push(addLine(claim, newLine(tier, claim.amountFen)));
+    tierLines.get(tier)!.push(addLine(index, newLine(tier, claim.amountFen)));
   }
 
   // 2. Expenses, then common-benefit debts (Art. 43).
@@ -157,11 +156,11 @@ export function computeDistributionPlan(input: DistributionInput): DistributionP
   const common = payDebts(pool, input.commonBenefitDebts);
   pool = common.left;
 
-  // 3. Tiers (Art. 113).
+  // 3. Tiers (Art. 113). A claim has at most one line per tier, so its id is a unique tie-break key.
   const tiers: TierResult[] = [];
   for (const tier of PRIORITY_TIERS) {
     const pending = tierLines.get(tier)!;
-    const shares = allocateProRata(pool, pending.map((p) => ({ key: `${p.claim.claimId}:${tier}`, amountFen: p.line.allowedFen })));
+    const shares = allocateProRata(pool, pending.map((p) => ({ key: p.claim.claimId, amountFen: p.line.allowedFen })));
     let allowedFen = 0n;
     let payFen = 0n;
     let reserveFen = 0n;
@@ -178,8 +177,9 @@ export function computeDistributionPlan(input: DistributionInput): DistributionP
   // 4. Per claim and per creditor.
   const claims: ClaimPayout[] = [];
   const byCreditor = new Map<string, CreditorPayout>();
-  for (const claim of input.claims) {
-    const lines = linesByClaim.get(claim.claimId) ?? [];
+  for (let i = 0; i < input.claims.length; i++) {
+    const claim = input.claims[i]!;
+    const lines = linesOf[i]!;
     let payFen = 0n;
     let reserveFen = 0n;
     for (const l of lines) {

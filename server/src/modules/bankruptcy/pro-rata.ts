@@ -33,9 +33,28 @@ export function allocateProRata(poolFen: bigint, items: readonly ProRataItem[]):
   }
   const leftover = Number(poolFen - given);
   if (leftover === 0) return shares;
-  const order: number[] = [];
-  for (let i = 0; i < items.length; i++) if (remainders[i]! > 0n) order.push(i);
-  order.sort((a, b) => {
+  // The `leftover` largest remainders get one fen each. Doubles find them fast: Number() rounding is
+  // monotone, so a strictly larger double means a strictly larger remainder. A native sort of the doubles
+  // gives the threshold; everything above it gets a fen, and only the items exactly at it (rare) are
+  // ordered exactly, by remainder, then amount, then key.
+  const approx = new Float64Array(items.length);
+  let positive = 0;
+  for (let i = 0; i < items.length; i++) {
+    approx[i] = Number(remainders[i]!);
+    if (remainders[i]! > 0n) positive++;
+  }
+  const sorted = Float64Array.from(approx).sort();
+  const threshold = sorted[sorted.length - leftover]!;
+  const ties: number[] = [];
+  let granted = 0;
+  for (let i = 0; i < items.length; i++) {
+    if (approx[i]! > threshold) {
+      shares[i]! += 1n;
+      granted++;
+    } else if (approx[i] === threshold && remainders[i]! > 0n) ties.push(i);
+  }
+  if (granted + ties.length < leftover || positive < leftover) throw new Error('pro rata invariant broken');
+  ties.sort((a, b) => {
     const ra = remainders[a]!;
     const rb = remainders[b]!;
     if (ra !== rb) return ra > rb ? -1 : 1;
@@ -46,6 +65,6 @@ export function allocateProRata(poolFen: bigint, items: readonly ProRataItem[]):
     const kb = items[b]!.key;
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
-  for (let j = 0; j < leftover; j++) shares[order[j]!]! += 1n;
+  for (let j = 0; j < leftover - granted; j++) shares[ties[j]!]! += 1n;
   return shares;
 }
