@@ -109,6 +109,17 @@ describe('public portal', () => {
 const demoAccounts = [
   { username: 'admin', sees: ['首页', '消息中心', '系统管理', '机构管理', '用户管理', '角色列表', '审计日志'], hidden: [] as string[] },
   { username: 'enterprise', sees: ['首页', '消息中心', '用水报装'], hidden: ['系统管理', '用户管理'] },
+  // One account of every module role: each sees its own work and not the others'.
+  { username: 'wc-applicant', sees: ['我要报装', '我的申请'], hidden: ['工作台', '监管看板', '系统管理'] },
+  { username: 'wc-manager', sees: ['工作台', '帮代办'], hidden: ['我要报装', '监管看板', '系统管理'] },
+  { username: 'wc-crew', sees: ['工作台'], hidden: ['帮代办', '监管看板', '我要报装'] },
+  { username: 'wc-supervisor', sees: ['工作台', '监管看板'], hidden: ['帮代办', '我要报装'] },
+  { username: 'insp-planner', sees: ['抽查计划', '统计'], hidden: ['我的检查任务', '系统管理'] },
+  { username: 'insp-inspector1', sees: ['我的检查任务'], hidden: ['抽查计划', '系统管理'] },
+  { username: 'insp-enterprise', sees: ['企业自查'], hidden: ['抽查计划', '我的检查任务'] },
+  { username: 'bk-judge', sees: ['我的案件', '审判看板', '危困企业与预重整'], hidden: ['系统管理'] },
+  { username: 'bk-admin', sees: ['我的案件'], hidden: ['审判看板', '系统管理'] },
+  { username: 'bk-creditor', sees: ['我的案件'], hidden: ['审判看板', '危困企业与预重整'] },
 ];
 
 describe.skipIf(!withServer)('signed in (server with demo accounts)', () => {
