@@ -59,6 +59,18 @@ describeEachDialect('identity: sessions, API keys, audit, inbox', (dialect) => {
     expect((await api.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(401);
   });
 
+  it('a role change applies to an open session at once', async () => {
+    const org = await createTestOrganization(api.db, 'platform');
+    const u = await createTestUser(api.db, api.config, { organizationId: org.id, roles: ['org-user'] });
+    const c = await api.login(u.username);
+    expect((await c.get('/api/v1/admin/users')).statusCode).toBe(403);
+    expect((await admin.put(`/api/v1/admin/users/${u.id}/roles`, { roles: ['platform-admin'] })).statusCode).toBe(200);
+    expect((await c.get('/api/v1/admin/users')).statusCode).toBe(200);
+    expect((await c.get('/api/v1/auth/me')).json().user.roles).toEqual(['platform-admin']);
+    await admin.put(`/api/v1/admin/users/${u.id}/roles`, { roles: ['org-user'] });
+    expect((await c.get('/api/v1/admin/users')).statusCode).toBe(403);
+  });
+
   it('roles must fit the organization kind', async () => {
     const ent = await createTestOrganization(api.db);
     const res = await admin.post('/api/v1/admin/users', { username: `r${Date.now()}`, displayName: '王五', password: 'Passw0rd!', organizationId: ent.id, roles: ['platform-admin'] });

@@ -43,6 +43,8 @@ export interface SessionTable {
   csrf_token: string;
   created_at: string;
   last_seen_at: string;
+  /** JSON array of the user's role ids, kept in step by replaceRolesOfUser (null: read user_roles). */
+  roles: string | null;
 }
 
 export interface ApiKeyTable {

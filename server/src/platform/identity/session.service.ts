@@ -39,7 +39,8 @@ export async function login(db: Db, username: string, password: string, now = ne
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const iso = now.toISOString();
-  await db.insertInto('sessions').values({ id_hash: sha256hex(token), user_id: user.id, csrf_token: csrfToken, created_at: iso, last_seen_at: iso }).execute();
+  const roles = JSON.stringify(await findRolesOfUser(db, user.id));
+  await db.insertInto('sessions').values({ id_hash: sha256hex(token), user_id: user.id, csrf_token: csrfToken, created_at: iso, last_seen_at: iso, roles }).execute();
   return { token, csrfToken, userId: user.id };
 }
 
@@ -55,7 +56,7 @@ export async function resumeSession(db: Db, token: string, idleMinutes: number, 
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('organizations', 'organizations.id', 'users.organization_id')
     .select([
-      'sessions.csrf_token', 'sessions.last_seen_at', 'users.id as user_id', 'users.username', 'users.display_name',
+      'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.roles as session_roles', 'users.id as user_id', 'users.username', 'users.display_name',
       'users.disabled', 'organizations.id as organization_id', 'organizations.name as organization_name',
       'organizations.kind as organization_kind',
     ])
@@ -70,6 +71,6 @@ export async function resumeSession(db: Db, token: string, idleMinutes: number, 
   if (idleMs > TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id_hash', '=', idHash).execute();
   }
-  const roles = await findRolesOfUser(db, row.user_id);
+  const roles = row.session_roles ? (JSON.parse(row.session_roles) as string[]) : await findRolesOfUser(db, row.user_id);
   return { ...row, roles };
 }

@@ -30,6 +30,8 @@ export async function findRolesOfUsers(db: DbOrTx, userIds: string[]): Promise<M
 export async function replaceRolesOfUser(db: DbOrTx, userId: string, roles: readonly string[]) {
   await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
   if (roles.length) await db.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute();
+  // Open sessions carry the roles: a change applies to the user's next request, not their next login.
+  await db.updateTable('sessions').set({ roles: JSON.stringify(roles) }).where('user_id', '=', userId).execute();
 }
 
 export function listUsers(db: DbOrTx, opts: { organizationId?: string; limit: number; offset: number }) {
