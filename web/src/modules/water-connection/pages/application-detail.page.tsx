@@ -79,7 +79,7 @@ function ResultsCard({ app }: { app: ApplicationDetail }) {
 }
 
 function InfoCard({ app }: { app: ApplicationDetail }) {
-  const { t, lang, pick } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <Card size="small" title={<span><InfoCircleOutlined /> {t('申请信息', 'Application')}</span>} data-testid="info-card">
       <Descriptions

@@ -1,52 +1,18 @@
 import { ClockCircleOutlined, FileTextOutlined, FormOutlined, PayCircleOutlined, SearchOutlined, ThunderboltOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Flex, Row, Skeleton, Steps, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { formatFen } from '../../../shared/format.js';
 import { useAuth } from '../../../shared/auth.js';
-import { useI18n, type Lang } from '../../../shared/i18n.js';
+import { useI18n } from '../../../shared/i18n.js';
 import { ProblemAlert } from '../../../shared/problem-view.js';
 import { labelText } from '../label-text.js';
 import { PageHeader } from '../components/page-header.js';
-import { useGuide, type LabelLike, type TimeLimit } from '../water-connection.api.js';
+import { useGuide, type TimeLimit } from '../water-connection.api.js';
 import { materialLabels, ROLE_APPLICANT, ROLE_SUPERVISOR, UTILITY_ROLES, waterUseLabels, type MaterialKind, type WaterUse } from '../water-connection.labels.js';
 
 function limitText(t: (zh: string, en: string) => string, l: TimeLimit | null): string {
   if (!l) return t('待申请人办理', 'Up to the applicant');
   if (l.unit === 'working') return t(`${l.days} 个工作日`, `${l.days} working day(s)`);
   return t(`${l.days} 个自然日`, `${l.days} calendar day(s)`);
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-/** Fees as the guide lists them: a text, or rows [{ label|item, amountFen?, note? }] (array or keyed object). */
-function FeesView({ fees, lang }: { fees: unknown; lang: Lang }) {
-  const { t } = useI18n();
-  if (typeof fees === 'string' || (isRecord(fees) && typeof fees.zh === 'string')) {
-    return <Typography.Paragraph>{labelText(lang, fees as LabelLike)}</Typography.Paragraph>;
-  }
-  const raw: unknown[] = Array.isArray(fees) ? fees : isRecord(fees) ? Object.entries(fees).map(([k, v]) => (isRecord(v) ? { key: k, ...v } : { key: k, note: v })) : [];
-  const rows = raw.filter(isRecord);
-  return (
-    <Flex vertical gap={6}>
-      {rows.map((r, i) => {
-        const label = labelText(lang, (r.label ?? r.item ?? r.name) as LabelLike, undefined, String(r.key ?? ''));
-        const amount = typeof r.amountFen === 'number' ? formatFen(r.amountFen) : null;
-        const note = labelText(lang, (r.note ?? r.description ?? r.basis) as LabelLike, undefined, '');
-        return (
-          <div key={i}>
-            <Typography.Text strong>{label}</Typography.Text>
-            {amount && <Tag style={{ marginInlineStart: 8 }}>{amount}</Tag>}
-            {note && <div style={{ fontSize: 13, color: 'rgba(0,0,0,0.65)' }}>{note}</div>}
-          </div>
-        );
-      })}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('简易低风险项目零收费。', 'Simple low-risk projects pay nothing.')}
-      </Typography.Text>
-    </Flex>
-  );
 }
 
 /**
@@ -182,7 +148,7 @@ export default function GuidePage() {
                   />
                 </Card>
               )}
-              {g.fees !== undefined && (
+              {g.fees && (
                 <Card
                   title={
                     <span>
@@ -192,7 +158,7 @@ export default function GuidePage() {
                   size="small"
                   data-testid="guide-fees"
                 >
-                  <FeesView fees={g.fees} lang={lang} />
+                  <Typography.Paragraph style={{ marginBottom: 0 }}>{labelText(lang, g.fees)}</Typography.Paragraph>
                 </Card>
               )}
             </Flex>
