@@ -48,6 +48,7 @@ export async function presentDetail(db: DbOrTx, app: WaterApplicationTable, view
   const manager = app.manager_user_id
     ? await db.selectFrom('users').select(['display_name', 'phone_masked']).where('id', '=', app.manager_user_id).executeTakeFirst()
     : undefined;
+  const utility = await db.selectFrom('organizations').select('name').where('id', '=', app.utility_org_id).executeTakeFirst();
   const rating = await db.selectFrom('wc_ratings').selectAll().where('application_id', '=', app.id).executeTakeFirst();
   const rectification = await db.selectFrom('wc_rectifications').selectAll().where('application_id', '=', app.id).executeTakeFirst();
   const materials = JSON.parse(app.materials) as Partial<Record<MaterialKind, string>>;
@@ -63,6 +64,7 @@ export async function presentDetail(db: DbOrTx, app: WaterApplicationTable, view
     pipeDiameterMm: app.pipe_diameter_mm,
     dailyVolumeM3: app.daily_volume_m3,
     materials: Object.entries(materials).map(([kind, fileId]) => ({ kind, label: materialLabels[kind as MaterialKind], fileId })),
+    utilityName: utility?.name ?? null,
     manager: manager ? { name: manager.display_name, phone: manager.phone_masked } : null,
     surveySlot: app.survey_slot_start ? { start: app.survey_slot_start, end: app.survey_slot_end } : null,
     designFileId: app.design_file_id,

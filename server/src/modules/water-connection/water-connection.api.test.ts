@@ -213,4 +213,19 @@ describeEachDialect('water connection: the whole path', (dialect) => {
     expect(res.json().currentDue.dueDate).toBe(addWorkingDays(todayInChina(new Date()), 10));
     await supervisor.put(`${base}/settings/step-limits`, { limits: [{ step: 'survey', days: 3, unit: 'working' }] });
   });
+
+  it('the applicant withdraws; the utility rejects with a reason; both are final', async () => {
+    const materials = { businessLicence: await upload(applicant, '执照.pdf', PDF), propertyCertificate: await upload(applicant, '产权.pdf', PDF), drawings: await upload(applicant, '图.pdf', PDF) };
+    const a = (await apply(applicant, materials)).json();
+    expect((await manager.post(`${base}/applications/${a.id}/withdraw`, { version: a.version })).statusCode).toBe(403);
+    const w = await applicant.post(`${base}/applications/${a.id}/withdraw`, { version: a.version });
+    expect(w.json().state).toBe('withdrawn');
+    const b = (await apply(applicant, materials)).json();
+    expect((await manager.post(`${base}/applications/${b.id}/reject`, { version: b.version, reason: '' })).statusCode).toBe(400);
+    const r = await manager.post(`${base}/applications/${b.id}/reject`, { version: b.version, reason: '用水地址不在供水管网覆盖范围内' });
+    expect(r.json().state).toBe('rejected');
+    expect(r.json().utilityName).toBe('泉州市自来水有限公司');
+    const again = await manager.post(`${base}/applications/${b.id}/survey-confirm`, { version: r.json().version });
+    expect(again.statusCode).toBe(409);
+  });
 });

@@ -5,10 +5,11 @@ import { presentDetail } from '../application.presenter.js';
 import { confirmSurvey, pickSurveySlot, recordSurvey } from '../survey.service.js';
 import { completeConstruction, scheduleConstruction, turnWaterOn } from '../construction.service.js';
 import { closeRectification, rateApplication } from '../rating.service.js';
+import { rejectApplication, withdrawApplication } from '../closing.service.js';
 import { findApplicationById } from '../application.repository.js';
 import {
   ZCloseRectificationRequest, ZCompleteConstructionRequest, ZIdParam, ZPickSurveySlotRequest, ZRatingRequest,
-  ZRecordSurveyRequest, ZScheduleConstructionRequest, ZVersionOnly, ZWaterOnRequest,
+  ZRecordSurveyRequest, ZRejectRequest, ZScheduleConstructionRequest, ZVersionOnly, ZWaterOnRequest,
 } from '../water-connection.schemas.js';
 
 /**
@@ -59,6 +60,20 @@ export const waterStepRoutes: RoutePlugin = async (app, { db, config }) => {
     const p = requirePermission(req, 'water-connection:construct');
     await findVisibleApplication(db, p, req.params.id);
     await turnWaterOn(db, config, p, req.params.id, req.body);
+    return detail(req.params.id, p);
+  });
+
+  app.post('/applications/:id/reject', { schema: { tags, summary: '不予受理（说明理由）Reject with a reason', params: ZIdParam, body: ZRejectRequest } }, async (req) => {
+    const p = requirePermission(req, 'water-connection:manage');
+    await findVisibleApplication(db, p, req.params.id);
+    await rejectApplication(db, config, p, req.params.id, req.body);
+    return detail(req.params.id, p);
+  });
+
+  app.post('/applications/:id/withdraw', { schema: { tags, summary: '撤回申请 Withdraw', params: ZIdParam, body: ZVersionOnly } }, async (req) => {
+    const p = requirePermission(req, 'water-connection:apply');
+    await findVisibleApplication(db, p, req.params.id);
+    await withdrawApplication(db, config, p, req.params.id, req.body);
     return detail(req.params.id, p);
   });
 
