@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/index.js';
 import { consistencyProofRanges, hashRange, inclusionProofRanges, nodesForRanges, type LeafRange, type NodeId } from './merkle-proof.js';
 import { findNodeHashes, readTree } from './ledger.repository.js';
+import { nodeCacheOf, nodeKey } from './ledger-node-cache.js';
 
 /** A proof request outside the integrated tree: the API answers 400. */
 export class LedgerRangeError extends Error {
@@ -41,16 +42,36 @@ async function integratedSize(db: DbOrTx, atLeast?: number): Promise<number> {
   return size;
 }
 
-async function hashesOf(db: DbOrTx, ranges: LeafRange[], extra: NodeId[] = []): Promise<{ proof: Buffer[]; stored: Map<string, string> }> {
-  const stored = await findNodeHashes(db, [...nodesForRanges(ranges), ...extra]);
-  const proof = ranges.map((r) =>
-    hashRange(r, (id) => {
-      const h = stored.get(`${id.level}:${id.index}`);
-      if (!h) throw new Error(`账本节点缺失 ledger node ${id.level}:${id.index} missing`);
-      return Buffer.from(h, 'base64');
-    }),
-  );
-  return { proof, stored };
+/**
+ * The proof hashes of `ranges` (and optionally one leaf's own hash). Upper-level nodes come from the in-memory
+ * cache (ledger-node-cache.ts); everything else from ONE database statement.
+ */
+async function hashesOf(db: DbOrTx, ranges: LeafRange[], leafIndex?: number): Promise<{ proof: Buffer[]; leafHash?: Buffer }> {
+  const cache = nodeCacheOf(db);
+  const needed = nodesForRanges(ranges);
+  if (leafIndex !== undefined) needed.push({ level: 0, index: leafIndex });
+  const found = new Map<number, Buffer>();
+  const missing: NodeId[] = [];
+  for (const n of needed) {
+    const hit = cache.get(n);
+    if (hit) found.set(nodeKey(n.level, n.index), hit);
+    else missing.push(n);
+  }
+  if (missing.length > 0) {
+    for (const row of await findNodeHashes(db, missing)) {
+      const level = Number(row.level);
+      const index = Number(row.node_index);
+      const hash = Buffer.from(row.hash, 'base64');
+      found.set(nodeKey(level, index), hash);
+      cache.remember(level, index, hash);
+    }
+  }
+  const lookup = (id: NodeId) => {
+    const h = found.get(nodeKey(id.level, id.index));
+    if (!h) throw new Error(`账本节点缺失 ledger node ${id.level}:${id.index} missing`);
+    return h;
+  };
+  return { proof: ranges.map((r) => hashRange(r, lookup)), leafHash: leafIndex === undefined ? undefined : lookup({ level: 0, index: leafIndex }) };
 }
 
 /** Inclusion proof of leaf `leafIndex` in the tree of `treeSize` leaves (default: the integrated tree). */
@@ -64,10 +85,10 @@ export async function getInclusionProof(db: DbOrTx, leafIndex: number, treeSize?
     throw new LedgerRangeError('ledger-index-out-of-range', 'query.index', `叶子序号须小于 ${size} index must be below ${size}`);
   }
   // The leaf's own hash comes with the proof's nodes, in the same look-up.
-  const { proof, stored } = await hashesOf(db, inclusionProofRanges(leafIndex, size), [{ level: 0, index: leafIndex }]);
-  const leafHash = stored.get(`0:${leafIndex}`);
+  const { proof, leafHash } = await hashesOf(db, inclusionProofRanges(leafIndex, size), leafIndex);
   if (!leafHash) throw new Error(`账本叶子缺失 ledger leaf ${leafIndex} missing`);
-  return { leafIndex, treeSize: size, leafHash: Buffer.from(leafHash, 'base64'), proof };
+  // A copy: the cached buffers are shared and callers may keep or change what they receive.
+  return { leafIndex, treeSize: size, leafHash: Buffer.from(leafHash), proof };
 }
 
 /**

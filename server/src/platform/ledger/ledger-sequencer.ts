@@ -44,7 +44,8 @@ async function loadFrontier(db: Db, size: number, root: string): Promise<MerkleF
   const cached = frontierCache.get(db);
   if (cached && cached.size === size && cached.root === root) return cached.frontier.clone();
   const ids = MerkleFrontier.nodesFor(size);
-  const hashes = await findNodeHashes(db, ids);
+  const hashes = new Map<string, string>();
+  for (const r of await findNodeHashes(db, ids)) hashes.set(`${Number(r.level)}:${Number(r.node_index)}`, r.hash);
   const frontier = MerkleFrontier.fromNodes(size, (id) => {
     const h = hashes.get(`${id.level}:${id.index}`);
     if (!h) throw new Error(`账本节点缺失 ledger node ${id.level}:${id.index} missing`);

@@ -79,36 +79,40 @@ export async function leafHashesFrom(db: DbOrTx, start: number, limit: number): 
   return rows.map((r) => ({ leaf_index: Number(r.leaf_index), leaf_hash: r.leaf_hash }));
 }
 
-/** Leaves with their bytes, in index order, for the full verification. */
-export async function leavesPage(
+/**
+ * Leaves [start, end) with their bytes, in index order, for the full verification. Ranges of the primary key
+ * rather than "next N after": a verifier can then ask for several ranges at once on different connections.
+ */
+export async function leavesInRange(
   db: DbOrTx,
   start: number,
-  limit: number,
+  end: number,
 ): Promise<{ leaf_index: number; canonical_json: string; leaf_hash: string }[]> {
   const rows = await db
     .selectFrom('ledger_leaves')
     .select(['leaf_index', 'canonical_json', 'leaf_hash'])
     .where('leaf_index', '>=', start)
+    .where('leaf_index', '<', end)
     .orderBy('leaf_index')
-    .limit(limit)
     .execute();
   return rows.map((r) => ({ leaf_index: Number(r.leaf_index), canonical_json: r.canonical_json, leaf_hash: r.leaf_hash }));
 }
 
-/** Stored nodes of one level after `afterIndex`, in index order (a plain range scan of the primary key). */
-export async function nodesPage(
-  db: DbOrTx,
-  level: number,
-  afterIndex: number,
-  limit: number,
-): Promise<{ node_index: number; hash: string }[]> {
+/** The highest committed leaf index, or -1 (unlike highestIssuedIndex, never an index still in flight). */
+export async function highestStoredLeafIndex(db: DbOrTx): Promise<number> {
+  const r = await db.selectFrom('ledger_leaves').select((eb) => eb.fn.max('leaf_index').as('m')).executeTakeFirst();
+  return r?.m === null || r?.m === undefined ? -1 : Number(r.m);
+}
+
+/** Stored nodes of one level with start ≤ node_index < end, in index order (a range of the primary key). */
+export async function nodesInRange(db: DbOrTx, level: number, start: number, end: number): Promise<{ node_index: number; hash: string }[]> {
   const rows = await db
     .selectFrom('ledger_nodes')
     .select(['node_index', 'hash'])
     .where('level', '=', level)
-    .where('node_index', '>', afterIndex)
+    .where('node_index', '>=', start)
+    .where('node_index', '<', end)
     .orderBy('node_index')
-    .limit(limit)
     .execute();
   return rows.map((r) => ({ node_index: Number(r.node_index), hash: r.hash }));
 }
@@ -119,15 +123,22 @@ export async function nodeLevels(db: DbOrTx): Promise<number[]> {
   return rows.map((r) => Number(r.level));
 }
 
+/** Bucket sizes for the SQLite key lists: few distinct statement texts, so the prepared statements are reused. */
+const padTo = (n: number) => (n <= 1 ? n : 2 ** Math.ceil(Math.log2(n)));
+
 /**
- * The hashes of the given perfect subtrees: level 0 from the leaves, higher levels from the nodes table.
- * A fixed number of indexed look-ups whatever the tree size. PostgreSQL: one round trip, keys passed as
- * arrays (a long OR list costs more to plan than to run); SQLite, in-process: two plain statements.
+ * The hashes of the given perfect subtrees, in ONE statement whatever the tree size: level 0 from the leaves,
+ * higher levels from the nodes table (primary key look-ups). PostgreSQL: keys passed as arrays (a long OR list
+ * costs more to plan than to run). SQLite: an OR list over the primary key, its length padded to a power of two
+ * (repeating the last key) so the statement text — and with it the prepared statement — repeats.
  */
-export async function findNodeHashes(db: DbOrTx, ids: readonly NodeId[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const leafIds = ids.filter((n) => n.level === 0).map((n) => n.index);
-  const inner = ids.filter((n) => n.level > 0);
+export async function findNodeHashes(db: DbOrTx, ids: readonly NodeId[]): Promise<{ level: number; node_index: number; hash: string }[]> {
+  const leafIds: number[] = [];
+  const inner: NodeId[] = [];
+  for (const n of ids) {
+    if (n.level === 0) leafIds.push(n.index);
+    else inner.push(n);
+  }
   if (dialectOf(db) === 'postgres') {
     const r = await sql<{ level: number; node_index: number; hash: string }>`
       select 0 as level, leaf_index as node_index, leaf_hash as hash from ledger_leaves where leaf_index = any(${leafIds}::bigint[])
@@ -135,22 +146,24 @@ export async function findNodeHashes(db: DbOrTx, ids: readonly NodeId[]): Promis
       select n.level, n.node_index, n.hash
         from unnest(${inner.map((n) => n.level)}::int[], ${inner.map((n) => n.index)}::bigint[]) as k(level, node_index)
         join ledger_nodes n on n.level = k.level and n.node_index = k.node_index`.execute(db);
-    for (const row of r.rows) out.set(`${Number(row.level)}:${Number(row.node_index)}`, row.hash);
-    return out;
+    return r.rows;
   }
+  const parts = [];
   if (leafIds.length > 0) {
-    const rows = await db.selectFrom('ledger_leaves').select(['leaf_index', 'leaf_hash']).where('leaf_index', 'in', leafIds).execute();
-    for (const r of rows) out.set(`0:${Number(r.leaf_index)}`, r.leaf_hash);
+    const keys = [...leafIds];
+    while (keys.length < padTo(leafIds.length)) keys.push(leafIds[leafIds.length - 1]);
+    parts.push(sql`select 0 as level, leaf_index as node_index, leaf_hash as hash from ledger_leaves where leaf_index in (${sql.join(keys)})`);
   }
   if (inner.length > 0) {
-    const rows = await db
-      .selectFrom('ledger_nodes')
-      .select(['level', 'node_index', 'hash'])
-      .where((eb) => eb.or(inner.map((n) => eb.and([eb('level', '=', n.level), eb('node_index', '=', n.index)]))))
-      .execute();
-    for (const r of rows) out.set(`${Number(r.level)}:${Number(r.node_index)}`, r.hash);
+    const keys = [...inner];
+    while (keys.length < padTo(inner.length)) keys.push(inner[inner.length - 1]);
+    const terms = keys.map((n) => sql`(level = ${n.level} and node_index = ${n.index})`);
+    parts.push(sql`select level, node_index, hash from ledger_nodes where ${sql.join(terms, sql` or `)}`);
   }
-  return out;
+  if (parts.length === 0) return [];
+  // A padded key matches its row again: the caller keys rows by (level, index), so repeats are harmless.
+  const r = await sql<{ level: number; node_index: number; hash: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  return r.rows;
 }
 
 export async function insertNodes(trx: DbOrTx, nodes: readonly { level: number; node_index: number; hash: string }[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * RFC 6962 §2.1 / RFC 9162 §2.1.1 Merkle tree hashing with SHA-256:
@@ -15,6 +15,14 @@ export const EMPTY_ROOT: Buffer = createHash('sha256').digest();
 
 export function hashLeaf(data: Uint8Array): Buffer {
   return createHash('sha256').update(LEAF_PREFIX).update(data).digest();
+}
+
+/**
+ * hashLeaf of a leaf's UTF-8 text, without first copying the text into a Buffer: one-shot SHA-256 of
+ * "\u0000" + text, whose UTF-8 encoding is exactly 0x00 || bytes. Used where a million leaves are re-hashed.
+ */
+export function hashLeafText(text: string): Buffer {
+  return hash('sha256', `\u0000${text}`, 'buffer');
 }
 
 export function hashChildren(left: Uint8Array, right: Uint8Array): Buffer {

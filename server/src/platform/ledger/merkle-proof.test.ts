@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { hashLeaf, rootOfLeafHashes, splitPoint, isPowerOfTwo, EMPTY_ROOT } from './merkle-hash.js';
+import { hashLeaf, hashLeafText, rootOfLeafHashes, splitPoint, isPowerOfTwo, EMPTY_ROOT } from './merkle-hash.js';
 import {
   consistencyProofRanges,
   hashRange,
@@ -212,5 +212,14 @@ describe('generated proofs match the published vectors', () => {
       const oursC = consistencyProofRanges(cons.size1, cons.size2).map((r) => hashRange(r, lookup).toString('base64'));
       expect(oursC).toEqual(cons.proof ?? []);
     }
+  });
+});
+
+describe('hashLeafText', () => {
+  it('equals hashLeaf of the UTF-8 bytes, and the RFC 6962 hash of the empty leaf', () => {
+    // SHA-256(0x00): the leaf hash of the empty entry in the RFC 6962 test vectors.
+    expect(hashLeafText('').toString('hex')).toBe('6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d');
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => hashLeafText(s).equals(hashLeaf(Buffer.from(s, 'utf8')))));
+    expect(hashLeafText('福建示例科技有限公司').equals(hashLeaf(Buffer.from('福建示例科技有限公司', 'utf8')))).toBe(true);
   });
 });

@@ -220,27 +220,156 @@ export function useStatistics(enabled: boolean) {
   });
 }
 
+export interface MovementView {
+  id: string;
+  direction: 'in' | 'out';
+  amountFen: number;
+  occurredOn: string;
+  counterparty: string;
+  purpose: string;
+  source: string;
+  bankReference: string | null;
+  disbursementId: string | null;
+  reconciled: boolean;
+}
+
+export interface DisbursementView {
+  id: string;
+  amountFen: number;
+  payee: string;
+  purpose: string;
+  needsApproval: boolean;
+  status: 'requested' | 'approved' | 'rejected' | 'executed';
+  requestedAt: string;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  executedAt: string | null;
+  bankReference: string | null;
+  ledgerIndex: number | null;
+  version: number;
+}
+
+export interface FundsView {
+  balanceFen: number;
+  thresholdFen: number;
+  inFen: number;
+  outFen: number;
+  unreconciled: number;
+  movements: MovementView[];
+  disbursements: DisbursementView[];
+}
+
+/** The answer of a statement import: what matched, and what is on one side only. */
+export interface ReconciliationView {
+  lines: number;
+  matched: number;
+  unrecordedOnStatement: { line: number; date: string; direction: 'in' | 'out'; amountFen: number; counterparty: string; reference: string }[];
+  recordedNotOnStatement: MovementView[];
+}
+
 export function useFunds(caseId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: ['bankruptcy', 'funds', caseId],
-    enabled,
-    queryFn: () =>
-      api.get<{
-        balanceFen: number;
-        thresholdFen: number;
-        unreconciled: number;
-        movements: { id: string; direction: string; amountFen: number; occurredOn: string; counterparty: string; purpose: string; reconciled: boolean }[];
-        disbursements: { id: string; amountFen: number; payee: string; purpose: string; status: string; needsApproval: boolean; version: number }[];
-      }>(`${BASE}/cases/${caseId}/funds`),
-  });
+  return useQuery({ queryKey: ['bankruptcy', 'funds', caseId], enabled, queryFn: () => api.get<FundsView>(`${BASE}/cases/${caseId}/funds`) });
+}
+
+export interface PlanSummary {
+  id: string;
+  round: number;
+  status: string;
+  estateFen: number;
+  distributedFen: number;
+  pdfSha256: string | null;
+  ledgerIndex: number | null;
+  createdAt: string;
+}
+
+export interface PlanView {
+  id: string;
+  caseId: string;
+  round: number;
+  status: string;
+  pdfSha256: string | null;
+  ledgerIndex: number | null;
+  createdAt: string;
+  estateFen: number;
+  remainderFen: number;
+  terminationRequired: boolean;
+  tiers: { tier: string; allowedFen: number; payFen: number; reserveFen: number; fullyPaid: boolean }[];
+  collaterals: { collateralId: string; realizedFen: number; toSecuredFen: number; surplusFen: number }[];
+  expenses: { id: string; amountFen: number; payFen: number }[];
+  commonBenefitDebts: { id: string; amountFen: number; payFen: number }[];
+  claims: { claimId: string; creditorId: string; status: string; lines: { source: string; allowedFen: number; payFen: number; reserveFen: number }[]; payFen: number; reserveFen: number }[];
+  creditors: { creditorId: string; payFen: number; reserveFen: number }[];
+  excludedClaimIds?: string[];
 }
 
 export function useDistributionPlans(caseId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['bankruptcy', 'plans', caseId],
     enabled,
-    queryFn: async () => (await api.get<{ items: { id: string; round: number; status: string; estateFen: number; distributedFen: number; pdfSha256: string | null; ledgerIndex: number | null }[] }>(`${BASE}/cases/${caseId}/distribution-plans`)).items,
+    queryFn: async () => (await api.get<{ items: PlanSummary[] }>(`${BASE}/cases/${caseId}/distribution-plans`)).items,
   });
+}
+
+export function usePlan(planId: string | null) {
+  return useQuery({ queryKey: ['bankruptcy', 'plan', planId], enabled: !!planId, queryFn: () => api.get<PlanView>(`${BASE}/distribution-plans/${planId}`) });
+}
+
+export interface AssetView {
+  id: string;
+  assetType: string;
+  name: string;
+  valuationFen: number;
+  status: string;
+}
+
+export interface AuctionView {
+  id: string;
+  assetId: string;
+  round: number;
+  startPriceFen: number;
+  salePriceFen: number | null;
+  auctionOn: string;
+  status: string;
+  premiumRateBp: number | null;
+}
+
+export interface InvestigationView {
+  id: string;
+  department: string;
+  requestText: string;
+  requestedAt: string;
+  answerText: string | null;
+  answeredAt: string | null;
+  status: string;
+}
+
+export function useAssets(caseId: string) {
+  return useQuery({
+    queryKey: ['bankruptcy', 'assets', caseId],
+    queryFn: () =>
+      api.get<{ assets: AssetView[]; auctions: AuctionView[]; investigations: InvestigationView[]; premiumRate: { meanBp: number | null; weightedBp: number | null } }>(`${BASE}/cases/${caseId}/assets`),
+  });
+}
+
+export interface InvestorView {
+  id: string;
+  caseId: string;
+  investorOrganizationId: string;
+  investorName: string;
+  undertakingAcceptedAt: string;
+  dataRoomAccess: boolean;
+  intentionSummary: string | null;
+  intentionFileId: string | null;
+  status: string;
+  ledgerIndex: number | null;
+}
+
+export function useInvestors(caseId: string) {
+  return useQuery({ queryKey: ['bankruptcy', 'investors', caseId], queryFn: async () => (await api.get<{ items: InvestorView[] }>(`${BASE}/cases/${caseId}/investors`)).items });
+}
+
+export function useUndertaking() {
+  return useQuery({ queryKey: ['bankruptcy', 'undertaking'], staleTime: Infinity, queryFn: () => api.get<{ version: number; text: string }>(`${BASE}/investor-undertaking`) });
 }
 
 /** A mutation that refreshes every bankruptcy query when it succeeds. */

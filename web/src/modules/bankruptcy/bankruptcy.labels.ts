@@ -104,3 +104,63 @@ export const announcementKindLabels: Record<string, Bilingual> = {
   voteResult: ['表决结果', 'Vote result'],
   other: ['其他公告', 'Other'],
 };
+
+export const disbursementStatusLabels: Record<string, [string, string, string]> = {
+  requested: ['待法院审批', 'Awaiting approval', 'orange'],
+  approved: ['已批准待付', 'Approved', 'blue'],
+  rejected: ['已驳回', 'Rejected', 'red'],
+  executed: ['已付款', 'Paid', 'green'],
+};
+
+/** Art. 113 tiers and the collateral line of a plan. */
+export const tierLabels: Record<string, Bilingual> = {
+  collateral: ['担保物（第一百零九条）', 'Collateral (Art. 109)'],
+  employee: ['职工债权（第一百一十三条第一项）', 'Employees (Art. 113 (1))'],
+  socialInsuranceAndTax: ['社保费用和税款（第二项）', 'Social insurance and tax (Art. 113 (2))'],
+  ordinary: ['普通债权（第三项）', 'Ordinary (Art. 113 (3))'],
+};
+
+export const planStatusLabels: Record<string, Bilingual> = {
+  draft: ['草案', 'Draft'],
+  adopted: ['已通过', 'Adopted'],
+  courtConfirmed: ['法院已裁定认可', 'Confirmed by the court'],
+};
+
+export const assetTypeLabels: Record<string, Bilingual> = {
+  realEstate: ['不动产', 'Real estate'],
+  vehicle: ['车辆', 'Vehicle'],
+  deposit: ['存款', 'Deposit'],
+  equity: ['股权', 'Equity'],
+  equipment: ['机器设备', 'Equipment'],
+  inventory: ['存货', 'Inventory'],
+  receivable: ['应收账款', 'Receivable'],
+  intellectualProperty: ['知识产权', 'Intellectual property'],
+  other: ['其他', 'Other'],
+};
+
+export const assetStatusLabels: Record<string, Bilingual> = {
+  registered: ['已登记', 'Registered'],
+  inAuction: ['拍卖中', 'At auction'],
+  sold: ['已成交', 'Sold'],
+  unsold: ['流拍', 'Unsold'],
+};
+
+export const auctionStatusLabels: Record<string, Bilingual> = {
+  scheduled: ['待拍卖', 'Scheduled'],
+  sold: ['成交', 'Sold'],
+  failed: ['流拍', 'Failed'],
+};
+
+export const departmentLabels: Record<string, Bilingual> = {
+  realEstate: ['不动产登记中心', 'Real-estate registry'],
+  vehicles: ['车辆管理所', 'Vehicle registry'],
+  deposits: ['银行存款', 'Banks (deposits)'],
+  equity: ['市场监管（股权）', 'Market regulator (equity)'],
+};
+
+export const investorStatusLabels: Record<string, Bilingual> = {
+  registered: ['已报名', 'Registered'],
+  intentionSubmitted: ['已提交意向书', 'Intention submitted'],
+  selected: ['已选定', 'Selected'],
+  withdrawn: ['已退出', 'Withdrawn'],
+};

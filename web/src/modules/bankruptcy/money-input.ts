@@ -17,3 +17,16 @@ export function percentText(part: number, whole: number): string {
   const bp = Math.floor((part * 10_000) / whole);
   return `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
 }
+
+/**
+ * Auction premium (sale − start) / start in basis points, rounded half away from zero like the server's
+ * indicator, on BigInt so large prices stay exact. Shown as a preview while the result is typed.
+ */
+export function premiumRateBp(startFen: number, saleFen: number): number | null {
+  if (startFen <= 0) return null;
+  const n = (BigInt(saleFen) - BigInt(startFen)) * 10_000n;
+  const d = BigInt(startFen);
+  const abs = n < 0n ? -n : n;
+  const q = (2n * abs + d) / (2n * d);
+  return Number(n < 0n ? -q : q);
+}

@@ -16,7 +16,9 @@ export interface TargetPool {
 }
 
 export class InspectorPools {
-  private readonly groups = new Map<string, number[]>();
+  // department → district (or '' when districts need not match) → pool. Nested maps with the roster's own
+  // strings as keys: a concatenated key per lookup would be built and hashed again for every target.
+  private readonly groups = new Map<string, Map<string, number[]>>();
   private readonly conflictsByTarget = new Map<string, Set<number>>();
 
   constructor(
@@ -28,9 +30,11 @@ export class InspectorPools {
       const ins = inspectors[pos];
       if (!departments.has(ins.department)) continue;
       if (!p.requiredQualifications.every((q) => ins.qualifications.includes(q))) continue;
-      const key = this.groupKey(ins.department, ins.district);
-      let g = this.groups.get(key);
-      if (!g) this.groups.set(key, (g = []));
+      let byDistrict = this.groups.get(ins.department);
+      if (!byDistrict) this.groups.set(ins.department, (byDistrict = new Map()));
+      const key = this.districtKey(ins.district);
+      let g = byDistrict.get(key);
+      if (!g) byDistrict.set(key, (g = []));
       g.push(pos);
       for (const targetId of ins.conflicts) {
         let c = this.conflictsByTarget.get(targetId);
@@ -40,8 +44,12 @@ export class InspectorPools {
     }
   }
 
-  private groupKey(department: string, district: string): string {
-    return this.p.matchInspectorDistrict ? `${department}\u0000${district}` : department;
+  private districtKey(district: string): string {
+    return this.p.matchInspectorDistrict ? district : '';
+  }
+
+  private basePool(department: string, district: string): readonly number[] {
+    return this.groups.get(department)?.get(this.districtKey(district)) ?? [];
   }
 
   /** The departments sending inspectors to each visit: the lead first, then joint departments in code order. */
@@ -50,7 +58,7 @@ export class InspectorPools {
   }
 
   poolFor(target: TargetEntry, department: string): TargetPool {
-    const base = this.groups.get(this.groupKey(department, target.district)) ?? [];
+    const base = this.basePool(department, target.district);
     const conflicted = this.conflictsByTarget.get(target.id);
     if (!conflicted) return { pool: base, recused: [] };
     const pool: number[] = [];
@@ -68,12 +76,15 @@ export class InspectorPools {
    */
   coverageGaps(sortedTargets: readonly TargetEntry[], limit = 100): DrawFieldError[] {
     const gaps: DrawFieldError[] = [];
+    const departments = this.departments;
+    const conflicted = this.conflictedPositions(sortedTargets);
     for (let pos = 0; pos < sortedTargets.length && gaps.length < limit; pos++) {
       const t = sortedTargets[pos];
       // A target in a 0 bp stratum is never drawn, so it needs no inspectors.
       if (!matchesFilter(t, this.p.targetFilter) || effectiveRatioBp(t, this.p) === 0) continue;
-      for (const d of this.departments) {
-        const size = this.poolFor(t, d).pool.length;
+      for (const d of departments) {
+        // Without a declared conflict the pool is the department's (and district's) whole group: no per-target work.
+        const size = conflicted.has(pos) ? this.poolFor(t, d).pool.length : this.basePool(d, t.district).length;
         if (size < this.p.inspectorsPerTarget) {
           gaps.push({
             path: `targets[${pos}]`,
@@ -85,5 +96,24 @@ export class InspectorPools {
       }
     }
     return gaps;
+  }
+
+  /**
+   * Positions of the targets someone declared a conflict with, found by binary search in the id-sorted roster:
+   * a handful of lookups instead of hashing each of a million ids.
+   */
+  private conflictedPositions(sortedTargets: readonly TargetEntry[]): Set<number> {
+    const out = new Set<number>();
+    for (const id of this.conflictsByTarget.keys()) {
+      let lo = 0;
+      let hi = sortedTargets.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sortedTargets[mid].id < id) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < sortedTargets.length && sortedTargets[lo].id === id) out.add(lo);
+    }
+    return out;
   }
 }

@@ -16,6 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { compareCodeUnits, sortedSet } from './canonical-bytes.js';
+import { CanonicalLineWriter, LoneSurrogateError } from './canonical-line-writer.js';
 import type { InspectorEntry, RosterDigest, TargetEntry } from './draw.types.js';
 
 // Characters JSON.stringify would escape (quote, backslash, C0 controls) or might (surrogates, escaped when
@@ -24,13 +25,7 @@ import type { InspectorEntry, RosterDigest, TargetEntry } from './draw.types.js'
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** A string that has no UTF-8 form (a lone surrogate): RFC 8785 refuses it, and so does the roster hash. */
-export class LoneSurrogateError extends Error {
-  constructor(readonly value: string) {
-    super(`字符串含有孤立的代理项，无法规范化 / lone surrogate in ${JSON.stringify(value)}`);
-    this.name = 'LoneSurrogateError';
-  }
-}
+export { LoneSurrogateError };
 
 function str(s: string): string {
   if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
@@ -69,49 +64,39 @@ export function sortRoster<T extends { id: string }>(entries: readonly T[]): rea
   return [...entries].sort((a, b) => compareCodeUnits(a.id, b.id));
 }
 
-// Lines are encoded into one reusable 1 MB buffer and hashed a buffer at a time: one native call per line, or
-// large concatenated strings, would cost far more (large strings also push V8 into full garbage collections
-// over a heap holding a million roster objects).
-const BUFFER_BYTES = 1 << 20;
-
 export interface RosterScan extends RosterDigest {
   /** Whether ids were strictly increasing (the canonical order); the digest is only meaningful if so. */
   sorted: boolean;
 }
 
-function hashLines<T extends { id: string }>(entries: readonly T[], line: (e: T) => string): RosterScan {
+// Lines are encoded straight into a reusable 1 MB buffer that is hashed a buffer at a time
+// (canonical-line-writer.ts): one native call per line, per-line strings or large concatenated strings would
+// cost far more, and push V8 into full garbage collections over a heap holding a million roster objects.
+function hashLines<T extends { id: string }>(entries: readonly T[], line: (w: CanonicalLineWriter, e: T) => void): RosterScan {
   const hash = createHash('sha256');
-  const buf = Buffer.allocUnsafe(BUFFER_BYTES);
-  let used = 0;
+  const writer = new CanonicalLineWriter((bytes) => hash.update(bytes));
   let sorted = true;
   let prev: string | undefined;
-  for (const e of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
     if (prev !== undefined && !(prev < e.id)) sorted = false;
     prev = e.id;
-    const text = line(e);
-    // UTF-8 needs at most 3 bytes per UTF-16 code unit; a line too long for the buffer is hashed on its own.
-    if (used + text.length * 3 + 1 > BUFFER_BYTES) {
-      hash.update(buf.subarray(0, used));
-      used = 0;
-      if (text.length * 3 + 1 > BUFFER_BYTES) {
-        hash.update(text + '\n', 'utf8');
-        continue;
-      }
-    }
-    used += buf.write(text, used, 'utf8');
-    buf[used++] = 0x0a;
+    line(writer, e);
   }
-  hash.update(buf.subarray(0, used));
+  writer.flush();
   return { sha256: hash.digest('hex'), count: entries.length, sorted };
 }
 
+const targetLine = (w: CanonicalLineWriter, t: TargetEntry) => w.targetLine(t);
+const inspectorLine = (w: CanonicalLineWriter, p: InspectorEntry) => w.inspectorLine(p);
+
 /** Digest of a roster, and whether it was in canonical order (see sortRoster). */
 export function hashTargetRoster(sorted: readonly TargetEntry[]): RosterScan {
-  return hashLines(sorted, canonicalTargetLine);
+  return hashLines(sorted, targetLine);
 }
 
 export function hashInspectorRoster(sorted: readonly InspectorEntry[]): RosterScan {
-  return hashLines(sorted, canonicalInspectorLine);
+  return hashLines(sorted, inspectorLine);
 }
 
 /** The digest of a roster in canonical order, sorting a copy first only when needed. */

@@ -10,7 +10,7 @@
  * Regulations state the ratio as a floor (抽查比例不低于…), so the count is rounded up: the achieved ratio is
  * never below the plan's, and exceeds it by less than one target per stratum. 0 bp draws nobody.
  */
-import type { CreditClass, DrawParameters, StratumSummary, TargetEntry } from './draw.types.js';
+import { CREDIT_CLASSES, type CreditClass, type DrawParameters, type StratumSummary, type TargetEntry } from './draw.types.js';
 
 export function sampleSize(population: number, ratioBp: number): number {
   return Math.floor((population * ratioBp + 9999) / 10_000);
@@ -30,34 +30,52 @@ export function effectiveRatioBp(t: TargetEntry, p: DrawParameters): number {
 
 export interface Stratum extends StratumSummary {
   /** Positions in the canonical (id-sorted) target roster, ascending. */
-  members: number[];
+  members: Int32Array;
 }
 
 const CLASS_ORDER: Record<CreditClass, number> = { A: 0, B: 1, C: 2, D: 3 };
+const MAX_BP = 10_000;
 
 /** Strata of the eligible targets of a canonical roster. */
 export function buildStrata(sortedTargets: readonly TargetEntry[], p: DrawParameters): Stratum[] {
-  // Numeric map keys: building a string key for each of a million targets is measurable.
-  const byKey = new Map<number, Stratum>();
+  // One pass over the roster objects records each target's stratum in a compact array; the member lists are
+  // then filled from that array. Typed arrays sized once, and small-integer keys instead of string keys or a
+  // Map per target: the million-entry roster is scattered over the heap, so each pass over it is what costs.
+  const n = sortedTargets.length;
   const filtered = p.targetFilter.districts.length > 0 || p.targetFilter.industries.length > 0;
-  for (let pos = 0; pos < sortedTargets.length; pos++) {
+  const classRatio = [p.ratioBp.A, p.ratioBp.B, p.ratioBp.C, p.ratioBp.D];
+  const slotOfKey = new Int32Array(CREDIT_CLASSES.length * (MAX_BP + 1)).fill(-1);
+  const slotOf = new Int32Array(n);
+  const found: Array<{ creditClass: CreditClass; ratioBp: number; count: number }> = [];
+  for (let pos = 0; pos < n; pos++) {
     const t = sortedTargets[pos];
-    if (filtered && !matchesFilter(t, p.targetFilter)) continue;
-    const bp = t.flags.length === 0 ? p.ratioBp[t.creditClass] : effectiveRatioBp(t, p);
-    const numericKey = CLASS_ORDER[t.creditClass] * 100_000 + bp;
-    let s = byKey.get(numericKey);
-    if (!s) {
-      s = { key: `${t.creditClass}:${bp}`, creditClass: t.creditClass, ratioBp: bp, population: 0, sampleSize: 0, members: [] };
-      byKey.set(numericKey, s);
+    if (filtered && !matchesFilter(t, p.targetFilter)) {
+      slotOf[pos] = -1;
+      continue;
     }
-    s.members.push(pos);
+    const ci = CLASS_ORDER[t.creditClass];
+    const bp = t.flags.length === 0 ? classRatio[ci] : effectiveRatioBp(t, p);
+    const key = ci * (MAX_BP + 1) + bp;
+    let slot = slotOfKey[key];
+    if (slot < 0) {
+      slot = slotOfKey[key] = found.length;
+      found.push({ creditClass: t.creditClass, ratioBp: bp, count: 0 });
+    }
+    found[slot].count++;
+    slotOf[pos] = slot;
   }
-  const strata = [...byKey.values()].sort(
-    (a, b) => CLASS_ORDER[a.creditClass] - CLASS_ORDER[b.creditClass] || a.ratioBp - b.ratioBp,
-  );
-  for (const s of strata) {
-    s.population = s.members.length;
-    s.sampleSize = sampleSize(s.population, s.ratioBp);
+  const bySlot: Stratum[] = found.map(({ creditClass, ratioBp, count }) => ({
+    key: `${creditClass}:${ratioBp}`,
+    creditClass,
+    ratioBp,
+    population: count,
+    sampleSize: sampleSize(count, ratioBp),
+    members: new Int32Array(count),
+  }));
+  const filled = new Int32Array(found.length);
+  for (let pos = 0; pos < n; pos++) {
+    const slot = slotOf[pos];
+    if (slot >= 0) bySlot[slot].members[filled[slot]++] = pos;
   }
-  return strata;
+  return bySlot.sort((a, b) => CLASS_ORDER[a.creditClass] - CLASS_ORDER[b.creditClass] || a.ratioBp - b.ratioBp);
 }

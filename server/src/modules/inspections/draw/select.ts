@@ -36,7 +36,8 @@ function assign(
     const k = shuffle.next();
     if (k === undefined) break;
     const id = inspectors[pool[k]].id;
-    const w = withdrawals.get(withdrawalKey(target.id, id));
+    // Most draws have no withdrawals: skip building and hashing a key for each of ~10^5 picks.
+    const w = withdrawals.size === 0 ? undefined : withdrawals.get(withdrawalKey(target.id, id));
     if (w) {
       // APL Art. 43 / DOMAIN.md: a withdrawal is replaced by the next drawn.
       w.used = true;
@@ -60,6 +61,7 @@ export function computeSelection(
 
   const strata = buildStrata(targets, p);
   const pools = new InspectorPools(inspectors, p);
+  const departments = pools.departments;
   const selection: SelectedTarget[] = [];
   for (const s of strata) {
     const shuffle = new PartialShuffle(s.members.length, streamSeed(seed, `target:${s.key}`));
@@ -67,7 +69,7 @@ export function computeSelection(
       const member = shuffle.next();
       if (member === undefined) break;
       const target = targets[s.members[member]];
-      const assignments = pools.departments.map((d) => assign(target, d, seed, pools, inspectors, p.inspectorsPerTarget, withdrawals));
+      const assignments = departments.map((d) => assign(target, d, seed, pools, inspectors, p.inspectorsPerTarget, withdrawals));
       selection.push({ targetId: target.id, stratum: s.key, pick, assignments });
     }
   }

@@ -10,12 +10,11 @@
  * `sed -n '2,1000001p' transcript.jsonl | sha256sum` reproduces the target roster hash. A plain JSON file
  * holding the whole transcript object (with `rosters`) is read too.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { once } from 'node:events';
+import { createReadStream, writeSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { DrawTranscript, InspectorEntry, TargetEntry } from './draw.types.js';
-import { canonicalInspectorLine, canonicalTargetLine } from './roster-hash.js';
+import { CanonicalLineWriter } from './canonical-line-writer.js';
 import { verifyDrawTranscript, type VerificationResult } from './verify-transcript.js';
 
 export class TranscriptFileError extends Error {
@@ -29,34 +28,22 @@ export class TranscriptFileError extends Error {
 }
 
 export async function writeTranscriptFile(path: string, t: DrawTranscript): Promise<void> {
-  const out = createWriteStream(path, { encoding: 'utf8' });
   const { rosters, ...header } = t;
-  const write = async (s: string) => {
-    if (!out.write(s)) await once(out, 'drain');
-  };
-  await write(JSON.stringify(header) + '\n');
-  // Batch lines: one stream write per line would dominate the cost for a million targets.
-  let batch = '';
-  const lines: Array<() => Iterable<string>> = [
-    function* () {
-      for (const e of rosters.targets) yield canonicalTargetLine(e);
-    },
-    function* () {
-      for (const e of rosters.inspectors) yield canonicalInspectorLine(e);
-    },
-  ];
-  for (const section of lines) {
-    for (const line of section()) {
-      batch += line + '\n';
-      if (batch.length > 1 << 20) {
-        await write(batch);
-        batch = '';
-      }
-    }
+  const fd = await open(path, 'w');
+  try {
+    await fd.write(JSON.stringify(header) + '\n');
+    // The roster lines are encoded into one reusable buffer (canonical-line-writer.ts) and written a buffer at a
+    // time: building a string per line, or batches of them, cost more time and over 100 MB of transient memory
+    // for a million targets. Writes are synchronous because the writer reuses its buffer after each hand-over.
+    const writer = new CanonicalLineWriter((bytes) => {
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd.fd, bytes, off, bytes.length - off);
+    });
+    for (const e of rosters.targets) writer.targetLine(e);
+    for (const e of rosters.inspectors) writer.inspectorLine(e);
+    writer.flush();
+  } finally {
+    await fd.close();
   }
-  await write(batch);
-  out.end();
-  await once(out, 'finish');
 }
 
 function rosterCount(header: Record<string, unknown>, key: 'targetRoster' | 'inspectorRoster'): number {

@@ -1,15 +1,20 @@
 import { Button, Card, Descriptions, Flex, Form, Input, Skeleton, Tabs, Tag } from 'antd';
 import { useParams } from 'react-router';
 import { api } from '../../../shared/api.js';
+import { useAuth } from '../../../shared/auth.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { applyProblemToForm, ProblemAlert } from '../../../shared/problem-view.js';
 import { BASE, useBkMutation, useCase, type CaseView } from '../bankruptcy.api.js';
-import { procedureLabels, stageLabels } from '../bankruptcy.labels.js';
+import { procedureLabels, ROLE_CREDITOR, ROLE_INVESTOR, stageLabels } from '../bankruptcy.labels.js';
 import { BkHeader } from '../components/bk-header.js';
 import { ClaimsTab } from '../components/claims-tab.js';
 import { DeadlineList } from '../components/deadline-list.js';
 import { MeetingsTab } from '../components/meetings-tab.js';
-import { DistributionTab, FundsTab } from '../components/officer-tabs.js';
+import { AssetsTab } from '../components/assets-tab.js';
+import { DistributionTab } from '../components/distribution-tab.js';
+import { FundsTab } from '../components/funds-tab.js';
+import { InvestorsTab } from '../components/investors-tab.js';
+import { MilestonesCard } from '../components/milestones-card.js';
 
 /** The judge accepts an application and appoints the administrator (by organization id). */
 function AcceptForm({ theCase }: { theCase: CaseView }) {
@@ -54,6 +59,7 @@ function Overview({ theCase }: { theCase: CaseView }) {
         <DeadlineList deadlines={theCase.deadlines} />
       </Card>
       {theCase.stage === 'applied' && theCase.relations.includes('court') && <AcceptForm theCase={theCase} />}
+      {theCase.stage === 'accepted' && (theCase.relations.includes('court') || theCase.relations.includes('administrator')) && <MilestonesCard theCase={theCase} />}
     </Flex>
   );
 }
@@ -64,7 +70,11 @@ export default function CasePage() {
   const { t, pick } = useI18n();
   const c = useCase(id);
   const theCase = c.data;
+  const { hasRole } = useAuth();
   const officer = theCase ? theCase.relations.includes('court') || theCase.relations.includes('administrator') : false;
+  // Investor recruitment is a reorganization matter (Art. 79 plan); creditors see their own plan amounts.
+  const investors = theCase?.procedure === 'reorganization' && theCase.stage !== 'applied' && (officer || hasRole(ROLE_INVESTOR));
+  const creditor = !officer && hasRole(ROLE_CREDITOR);
   return (
     <div style={{ maxWidth: 1100, margin: '0 auto' }} data-testid="bk-case">
       <BkHeader
@@ -96,9 +106,11 @@ export default function CasePage() {
             ...(officer
               ? [
                   { key: 'funds', label: t('资金监管', 'Funds'), children: <FundsTab theCase={theCase} /> },
-                  { key: 'distribution', label: t('分配', 'Distribution'), children: <DistributionTab theCase={theCase} /> },
+                  { key: 'assets', label: t('财产', 'Assets'), children: <AssetsTab theCase={theCase} /> },
                 ]
               : []),
+            ...(investors ? [{ key: 'investors', label: t('投资人招募', 'Investors'), children: <InvestorsTab theCase={theCase} /> }] : []),
+            ...(officer || (creditor && theCase.stage !== 'applied') ? [{ key: 'distribution', label: t('分配', 'Distribution'), children: <DistributionTab theCase={theCase} /> }] : []),
           ]}
         />
       )}
