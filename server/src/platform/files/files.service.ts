@@ -52,10 +52,10 @@ export function sanitizeFilename(name: string): string {
 
 /** Lets other organizations read a file (e.g. the utility reading an applicant's licence). */
 export async function grantFileAccess(db: DbOrTx, fileId: string, organizationIds: string[]) {
-  for (const organizationId of new Set(organizationIds)) {
-    const exists = await db.selectFrom('file_grants').select('file_id').where('file_id', '=', fileId).where('organization_id', '=', organizationId).executeTakeFirst();
-    if (!exists) await db.insertInto('file_grants').values({ file_id: fileId, organization_id: organizationId }).execute();
-  }
+  const rows = [...new Set(organizationIds)].map((organization_id) => ({ file_id: fileId, organization_id }));
+  if (!rows.length) return;
+  // One statement; a grant that exists already is left as it is.
+  await db.insertInto('file_grants').values(rows).onConflict((oc) => oc.columns(['file_id', 'organization_id']).doNothing()).execute();
 }
 
 /** The file if the caller's organization owns it or was granted it; 404 otherwise (never reveals existence). */
