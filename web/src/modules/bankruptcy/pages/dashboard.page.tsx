@@ -6,7 +6,7 @@ import { ProblemAlert } from '../../../shared/problem-view.js';
 import { useStatistics } from '../bankruptcy.api.js';
 import { deadlineLabels, deadlineStatusLabels, procedureLabels, stageLabels } from '../bankruptcy.labels.js';
 import { BkHeader } from '../components/bk-header.js';
-import { EChart, type ChartOption } from '../components/echart.js';
+import { EChart, type ChartOption } from '../../../shared/echart.js';
 
 /** The court's view: volumes, cases by stage and procedure (ECharts), and the deadlines at risk. */
 export default function DashboardPage() {

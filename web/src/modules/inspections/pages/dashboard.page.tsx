@@ -3,7 +3,7 @@ import { Card, Col, Row, Statistic } from 'antd';
 import { api } from '../../../shared/api.js';
 import { useI18n } from '../../../shared/i18n.js';
 import { ProblemAlert } from '../../../shared/problem-view.js';
-import { EChart, type ChartOption } from '../components/echart.js';
+import { EChart, type ChartOption } from '../../../shared/echart.js';
 import { PageHeader } from '../components/page-header.js';
 import { BASE, type Dashboard } from '../inspections.api.js';
 import { districtLabels, outcomeLabels } from '../inspections.labels.js';

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useI18n } from '../../../shared/i18n.js';
 import { ProblemAlert } from '../../../shared/problem-view.js';
 import { buildMindMap, type MindMapNode } from '../checklist-tree-data.js';
-import { EChart, type ChartOption } from '../components/echart.js';
+import { EChart, type ChartOption } from '../../../shared/echart.js';
 import { PageHeader } from '../components/page-header.js';
 import { useChecklist, useSearch, type SearchHit } from '../inspections.api.js';
 import { industrySections, levelLabels } from '../inspections.labels.js';

@@ -6,7 +6,7 @@ import { formatBp, formatDate, formatDateTime } from '../../../shared/format.js'
 import { useI18n } from '../../../shared/i18n.js';
 import { ProblemAlert } from '../../../shared/problem-view.js';
 import { labelText } from '../label-text.js';
-import { EChart, type ChartOption } from '../components/echart.js';
+import { EChart, type ChartOption } from '../../../shared/echart.js';
 import { PageHeader } from '../components/page-header.js';
 import { StateTag } from '../components/state-tag.js';
 import { BASE, useDashboard, type LabelLike } from '../water-connection.api.js';

@@ -1,11 +1,12 @@
-import { BarChart, PieChart, TreeChart } from 'echarts/charts';
+// One ECharts wrapper for every module (in shared/, so modules need not keep copies).
+import { BarChart, LineChart, PieChart, TreeChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-// Only what the module draws (mind map tree, dashboard bars and pies), so the chunk stays small.
-echarts.use([TreeChart, BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+// Only the chart types the modules draw (tree mind map, bars, lines, pies), so the chunk stays small.
+echarts.use([TreeChart, BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 export type ChartClick = (params: { data?: unknown; name?: string }) => void;
